@@ -1,0 +1,87 @@
+package dev.worldsapi.client.internal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.worldsapi.client.internal.invoker.ApiClient;
+import dev.worldsapi.client.model.WorldJobList;
+import dev.worldsapi.client.model.WorldJobStatus;
+import dev.worldsapi.spec.SpecExamples;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated Feign interface against a loopback HTTP server, including the trap that
+ * {@code new ApiClient()} registers no bearer authentication.
+ */
+class GeneratedFeignApiTest {
+
+  private record Recorded(String method, String uri, String authorization) {}
+
+  private final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
+  private HttpServer server;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    byte[] body = SpecExamples.listJobs("firstPage").toString().getBytes(StandardCharsets.UTF_8);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+          exchange.getRequestHeaders().getFirst("Authorization")));
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  @Test
+  void apiClientBuiltWithTheSchemeNameSendsTheBearerTokenAndDecodesThePage() throws Exception {
+    ApiClient apiClient = new ApiClient("bearerAuth").setBasePath(baseUrl());
+    apiClient.setBearerToken("not-a-real-token");
+
+    WorldJobList page = apiClient.buildClient(WorldsJobsApi.class)
+        .listWorldJobs("acme", "lab", 2, 50, null, WorldJobStatus.RUNNING, null, null);
+
+    Recorded request = requests.poll(5, TimeUnit.SECONDS);
+    assertThat(request).isNotNull();
+    assertThat(request.method()).isEqualTo("GET");
+    assertThat(request.uri()).isEqualTo("/api/v1/org/acme/ws/lab/worlds/jobs?page=2&page_size=50&status=running");
+    assertThat(request.authorization()).isEqualTo("Bearer not-a-real-token");
+    assertThat(page.getItems()).singleElement()
+        .satisfies(job -> assertThat(job.getStatus()).isEqualTo(WorldJobStatus.RUNNING));
+  }
+
+  @Test
+  void apiClientBuiltWithoutTheSchemeNameRefusesTheTokenAndSendsNoAuthorization() throws Exception {
+    ApiClient apiClient = new ApiClient().setBasePath(baseUrl());
+    assertThatThrownBy(() -> apiClient.setBearerToken("not-a-real-token"))
+        .isInstanceOf(RuntimeException.class);
+
+    apiClient.buildClient(WorldsJobsApi.class).getWorldJob("acme", "lab", "job-7f3a9c");
+
+    Recorded request = requests.poll(5, TimeUnit.SECONDS);
+    assertThat(request).isNotNull();
+    assertThat(request.uri()).isEqualTo("/api/v1/org/acme/ws/lab/worlds/jobs/job-7f3a9c");
+    assertThat(request.authorization()).isNull();
+  }
+
+  private String baseUrl() {
+    return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+  }
+}
