@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.worldsapi.client.internal.invoker.ApiClient;
 import dev.worldsapi.client.model.WorldJobList;
-import dev.worldsapi.client.model.WorldJobStatus;
+import dev.worldsapi.client.model.JobStatus;
 import dev.worldsapi.spec.SpecExamples;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -56,7 +56,7 @@ class GeneratedFeignApiTest {
     apiClient.setBearerToken("not-a-real-token");
 
     WorldJobList page = apiClient.buildClient(WorldsJobsApi.class)
-        .listWorldJobs("acme", "lab", 2, 50, null, WorldJobStatus.RUNNING, null, null);
+        .listWorldJobs("acme", "lab", 2, 50, null, JobStatus.RUNNING, null, null);
 
     Recorded request = requests.poll(5, TimeUnit.SECONDS);
     assertThat(request).isNotNull();
@@ -64,7 +64,7 @@ class GeneratedFeignApiTest {
     assertThat(request.uri()).isEqualTo("/api/v1/org/acme/ws/lab/worlds/jobs?page=2&page_size=50&status=running");
     assertThat(request.authorization()).isEqualTo("Bearer not-a-real-token");
     assertThat(page.getItems()).singleElement()
-        .satisfies(job -> assertThat(job.getStatus()).isEqualTo(WorldJobStatus.RUNNING));
+        .satisfies(job -> assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING));
   }
 
   @Test

@@ -1,0 +1,338 @@
+package dev.worldsapi.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.worldsapi.client.internal.api.WorldsJobsApi;
+import dev.worldsapi.client.internal.http.ClientObjectMapper;
+import dev.worldsapi.client.internal.http.ErrorEnvelopeMapper;
+import dev.worldsapi.client.internal.http.JdkHttpTransport;
+import dev.worldsapi.client.internal.http.JsonBodyDecoder;
+import dev.worldsapi.client.internal.http.LoggingClient;
+import dev.worldsapi.client.internal.http.RequestHeadersClient;
+import dev.worldsapi.client.internal.http.RetryingClient;
+import dev.worldsapi.client.retry.RetryPolicy;
+import dev.worldsapi.client.retry.Sleeper;
+import feign.Client;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Retryer;
+import feign.jackson.JacksonEncoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point of the Worlds jobs API client. Immutable and thread-safe: build one and share
+ * it.
+ *
+ * <pre>{@code
+ * WorldsClient client = WorldsClient.builder()
+ *     .baseUrl("http://localhost:8080")
+ *     .tokenSupplier(() -> System.getenv("WORLDS_TOKEN"))
+ *     .workspace("demo", "sandbox")
+ *     .build();
+ * WorldJob job = client.manifests().create(new CreateWorldManifestRequest().preset(PresetEnum.SMALL));
+ * WorldJob done = client.jobs().waitFor(job.getId());
+ * }</pre>
+ *
+ * <p>{@link #jobs()}, {@link #manifests()} and {@link #trajectories()} act in the workspace set
+ * with {@link Builder#workspace(String, String)}; {@link #workspace(String, String)} reaches any
+ * other.
+ */
+public final class WorldsClient {
+
+  private final Builder settings;
+  private final WorldsJobsApi api;
+  private final @Nullable WorldsWorkspace defaultWorkspace;
+
+  private WorldsClient(Builder settings) {
+    this.settings = settings.copy();
+    ObjectMapper mapper = ClientObjectMapper.create();
+    Client transport = settings.httpClient != null ? settings.httpClient : new JdkHttpTransport(settings.connectTimeout);
+    Client pipeline = new RetryingClient(
+        new RequestHeadersClient(new LoggingClient(transport, settings.logLevel), settings.tokenSupplier, settings.userAgent),
+        settings.retryPolicy, settings.clock, settings.sleeper);
+    this.api = Feign.builder()
+        .client(pipeline)
+        .encoder(new JacksonEncoder(mapper))
+        .decoder(new JsonBodyDecoder(mapper))
+        .errorDecoder(new ErrorEnvelopeMapper(mapper, settings.clock))
+        // Retries happen in RetryingClient, under the policy; Feign must not add its own.
+        .retryer(Retryer.NEVER_RETRY)
+        .logLevel(Logger.Level.NONE)
+        .options(new Request.Options(settings.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
+            settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
+        .target(WorldsJobsApi.class, settings.baseUrl);
+    this.defaultWorkspace = settings.org == null ? null
+        : new WorldsWorkspace(api, settings.org, settings.workspace, settings.clock, settings.sleeper);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this client's settings, to build a variant. */
+  public Builder toBuilder() {
+    return settings.copy();
+  }
+
+  /** The API in another organization and workspace, with this client's settings. */
+  public WorldsWorkspace workspace(String org, String workspace) {
+    return new WorldsWorkspace(api, org, workspace, settings.clock, settings.sleeper);
+  }
+
+  /** Jobs of the default workspace. */
+  public JobsResource jobs() {
+    return defaultWorkspace().jobs();
+  }
+
+  /** Manifest generation in the default workspace. */
+  public ManifestsResource manifests() {
+    return defaultWorkspace().manifests();
+  }
+
+  /** Trajectory generation in the default workspace. */
+  public TrajectoriesResource trajectories() {
+    return defaultWorkspace().trajectories();
+  }
+
+  /**
+   * @throws IllegalStateException when the builder set no default workspace
+   */
+  public WorldsWorkspace defaultWorkspace() {
+    if (defaultWorkspace == null) {
+      throw new IllegalStateException("no default workspace: set one with WorldsClient.builder().workspace(org, workspace),"
+          + " or call client.workspace(org, workspace)");
+    }
+    return defaultWorkspace;
+  }
+
+  public String baseUrl() {
+    return settings.baseUrl;
+  }
+
+  /** Describes the client without its token. */
+  @Override
+  public String toString() {
+    return "WorldsClient{baseUrl=" + settings.baseUrl
+        + (settings.org == null ? "" : ", workspace=" + settings.org + "/" + settings.workspace)
+        + ", retryPolicy=" + settings.retryPolicy + ", logLevel=" + settings.logLevel + '}';
+  }
+
+  /**
+   * Settings of a {@link WorldsClient}. Not thread-safe; {@link #build()} copies what it needs,
+   * so a builder can be changed and built again.
+   */
+  public static final class Builder {
+
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private @Nullable String baseUrl;
+    private @Nullable Supplier<String> tokenSupplier;
+    private @Nullable String org;
+    private @Nullable String workspace;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private String userAgent = defaultUserAgent();
+    private LogLevel logLevel = LogLevel.NONE;
+    private @Nullable Client httpClient;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+
+    private Builder() {}
+
+    /**
+     * Where the API is: scheme, host, optional port and optional path prefix, without credentials,
+     * query or fragment; a trailing slash is ignored. Required.
+     *
+     * <p>Operations add their full path, {@code /api/v1/org/...}, to it: pass {@code
+     * https://worlds.example.org}, not {@code https://worlds.example.org/api/v1}.
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /** A fixed bearer token. This or {@link #tokenSupplier(Supplier)} is required. */
+    public Builder token(String token) {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("token must not be blank");
+      }
+      this.tokenSupplier = () -> token;
+      return this;
+    }
+
+    /**
+     * Where to get the bearer token; asked before every attempt, so it may refresh an expiring
+     * token. It must be thread-safe and return a non-blank token.
+     */
+    public Builder tokenSupplier(Supplier<String> tokenSupplier) {
+      this.tokenSupplier = tokenSupplier;
+      return this;
+    }
+
+    /** The organization and workspace that {@code jobs()}, {@code manifests()} and {@code trajectories()} act in. */
+    public Builder workspace(String org, String workspace) {
+      this.org = WorldsWorkspace.requireSlug("org", org);
+      this.workspace = WorldsWorkspace.requireSlug("workspace", workspace);
+      return this;
+    }
+
+    /** How long to wait for a connection. Default 10 s. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /** How long to wait for a whole response after sending a request, per attempt. Default 60 s. */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = readTimeout;
+      return this;
+    }
+
+    /** When to retry; see {@link RetryPolicy}. Default {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** Shorthand for a default retry policy with this many retries; 0 disables retrying. */
+    public Builder maxRetries(int maxRetries) {
+      this.retryPolicy = retryPolicy.toBuilder().maxRetries(maxRetries).build();
+      return this;
+    }
+
+    /** The {@code User-Agent} header. Default {@code worlds-api-java/<version>}. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** What to log of each HTTP attempt. Default {@link LogLevel#NONE}. */
+    public Builder logLevel(LogLevel logLevel) {
+      this.logLevel = logLevel;
+      return this;
+    }
+
+    /**
+     * The Feign transport to use instead of the JDK's HTTP client (for example OkHttp's, from
+     * {@code feign-okhttp}). Its own timeouts apply along with {@link #readTimeout(Duration)}.
+     */
+    public Builder httpClient(Client httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /** The clock for {@code Retry-After} dates and wait deadlines. Default: the system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** How the client waits between retries and polls. Default: {@link Sleeper#SYSTEM}. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first setting that is missing or invalid
+     */
+    public WorldsClient build() {
+      this.baseUrl = normalizedBaseUrl(baseUrl);
+      if (tokenSupplier == null) {
+        throw new IllegalArgumentException("a token is required: call token(...) or tokenSupplier(...)");
+      }
+      requirePositive("connectTimeout", connectTimeout);
+      requirePositive("readTimeout", readTimeout);
+      requireSet("retryPolicy", retryPolicy);
+      requireSet("logLevel", logLevel);
+      requireSet("clock", clock);
+      requireSet("sleeper", sleeper);
+      if (userAgent == null || userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new IllegalArgumentException("userAgent must be non-blank printable text");
+      }
+      return new WorldsClient(this);
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.baseUrl = baseUrl;
+      copy.tokenSupplier = tokenSupplier;
+      copy.org = org;
+      copy.workspace = workspace;
+      copy.connectTimeout = connectTimeout;
+      copy.readTimeout = readTimeout;
+      copy.retryPolicy = retryPolicy;
+      copy.userAgent = userAgent;
+      copy.logLevel = logLevel;
+      copy.httpClient = httpClient;
+      copy.clock = clock;
+      copy.sleeper = sleeper;
+      return copy;
+    }
+
+    private static String normalizedBaseUrl(@Nullable String baseUrl) {
+      if (baseUrl == null || baseUrl.isBlank()) {
+        throw new IllegalArgumentException("baseUrl is required, e.g. http://localhost:8080");
+      }
+      URI uri;
+      try {
+        uri = new URI(baseUrl.strip());
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getReason());
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new IllegalArgumentException("baseUrl must start with http:// or https://, got " + uri.getScheme() + ":");
+      }
+      if (uri.getHost() == null) {
+        throw new IllegalArgumentException("baseUrl must name a host, e.g. http://localhost:8080");
+      }
+      if (uri.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("baseUrl must not contain credentials; pass the token with token(...) or tokenSupplier(...)");
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException("baseUrl must not have a query or fragment");
+      }
+      String url = uri.toString();
+      while (url.endsWith("/")) {
+        url = url.substring(0, url.length() - 1);
+      }
+      return url;
+    }
+
+    private static void requirePositive(String name, @Nullable Duration value) {
+      if (value == null || value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      }
+    }
+
+    private static void requireSet(String name, @Nullable Object value) {
+      if (value == null) {
+        throw new IllegalArgumentException(name + " must not be null");
+      }
+    }
+
+    private static String defaultUserAgent() {
+      Properties properties = new Properties();
+      try (InputStream in = WorldsClient.class.getResourceAsStream("worlds-client.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      } catch (IOException ignored) {
+        // The version is informational; an unreadable resource only makes it "unknown".
+      }
+      return "worlds-api-java/" + properties.getProperty("version", "unknown");
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.worldsapi.client.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.worldsapi.client.errors.AuthenticationException;
+import dev.worldsapi.client.errors.BadGatewayException;
+import dev.worldsapi.client.errors.BadRequestException;
+import dev.worldsapi.client.errors.ConflictException;
+import dev.worldsapi.client.errors.ErrorResponse;
+import dev.worldsapi.client.errors.GatewayTimeoutException;
+import dev.worldsapi.client.errors.InternalServerException;
+import dev.worldsapi.client.errors.NotFoundException;
+import dev.worldsapi.client.errors.PermissionDeniedException;
+import dev.worldsapi.client.errors.RateLimitException;
+import dev.worldsapi.client.errors.UnexpectedStatusException;
+import dev.worldsapi.client.errors.UnprocessableEntityException;
+import dev.worldsapi.client.errors.UpgradeRequiredException;
+import dev.worldsapi.client.errors.WorldsServiceException;
+import dev.worldsapi.client.model.ErrorEnvelope;
+import dev.worldsapi.client.retry.RetryAfter;
+import feign.Response;
+import feign.codec.ErrorDecoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a non-2xx response into its typed exception. The one place where statuses are mapped to
+ * exception classes. A body that is not the canonical envelope still gives the right exception,
+ * with the raw text kept.
+ */
+public final class ErrorEnvelopeMapper implements ErrorDecoder {
+
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  public ErrorEnvelopeMapper(ObjectMapper mapper, Clock clock) {
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  @Override
+  public Exception decode(String methodKey, Response response) {
+    byte[] body;
+    try {
+      body = Requests.bodyOf(response);
+    } catch (IOException unreadable) {
+      body = new byte[0];
+    }
+    String raw = new String(body, StandardCharsets.UTF_8);
+    ErrorResponse error = new ErrorResponse(
+        response.request().httpMethod().name(),
+        Requests.pathOf(response.request()),
+        response.status(),
+        headers(response),
+        envelope(raw),
+        raw);
+    return toException(error);
+  }
+
+  WorldsServiceException toException(ErrorResponse error) {
+    return switch (error.status()) {
+      case 400 -> new BadRequestException(error);
+      case 401 -> new AuthenticationException(error);
+      case 403 -> new PermissionDeniedException(error);
+      case 404 -> new NotFoundException(error);
+      case 409 -> new ConflictException(error);
+      case 422 -> new UnprocessableEntityException(error);
+      case 426 -> new UpgradeRequiredException(error);
+      case 429 -> new RateLimitException(error,
+          RetryAfter.parse(error.header("Retry-After").orElse(null), clock.instant()).orElse(null));
+      case 500 -> new InternalServerException(error);
+      case 502 -> new BadGatewayException(error);
+      case 504 -> new GatewayTimeoutException(error);
+      default -> new UnexpectedStatusException(error);
+    };
+  }
+
+  /** The envelope, or {@code null} when the body is not a JSON object with {@code detail} or {@code type}. */
+  private @Nullable ErrorEnvelope envelope(String raw) {
+    if (raw.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode tree = mapper.readTree(raw);
+      if (tree == null || !tree.isObject() || !(tree.hasNonNull("detail") || tree.hasNonNull("type"))) {
+        return null;
+      }
+      return mapper.treeToValue(tree, ErrorEnvelope.class);
+    } catch (IOException | IllegalArgumentException notTheEnvelope) {
+      return null;
+    }
+  }
+
+  private static Map<String, List<String>> headers(Response response) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    response.headers().forEach((name, values) -> {
+      if (name != null) {
+        headers.put(name, new ArrayList<>(values));
+      }
+    });
+    return headers;
+  }
+}

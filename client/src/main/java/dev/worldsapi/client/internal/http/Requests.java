@@ -1,0 +1,63 @@
+package dev.worldsapi.client.internal.http;
+
+import feign.Request;
+import feign.Response;
+import feign.Util;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Small helpers over Feign's request and response types. */
+final class Requests {
+
+  private Requests() {}
+
+  /** The path and query of a request, for messages: no scheme, host or user info. */
+  static String pathOf(Request request) {
+    URI uri = URI.create(request.url());
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+  }
+
+  /** The first value of a header, matched case-insensitively. */
+  static @Nullable String header(Map<String, Collection<String>> headers, String name) {
+    for (Map.Entry<String, Collection<String>> entry : headers.entrySet()) {
+      if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+        return entry.getValue().iterator().next();
+      }
+    }
+    return null;
+  }
+
+  /** The request with one header set to a single value, replacing any value it had. */
+  static Request withHeader(Request request, String name, String value) {
+    Map<String, Collection<String>> headers = new HashMap<>();
+    request.headers().forEach((key, values) -> {
+      if (!key.equalsIgnoreCase(name)) {
+        headers.put(key, values);
+      }
+    });
+    headers.put(name, java.util.List.of(value));
+    return Request.create(request.httpMethod(), request.url(), headers, request.body(), request.charset(), request.requestTemplate());
+  }
+
+  /** Reads the whole body, so that it can be read again and a read failure surfaces here. */
+  static Response buffered(Response response) throws IOException {
+    if (response.body() == null) {
+      return response.toBuilder().body(new byte[0]).build();
+    }
+    if (response.body().isRepeatable()) {
+      return response;
+    }
+    try (Response.Body body = response.body()) {
+      return response.toBuilder().body(Util.toByteArray(body.asInputStream())).build();
+    }
+  }
+
+  static byte[] bodyOf(Response response) throws IOException {
+    return response.body() == null ? new byte[0] : Util.toByteArray(response.body().asInputStream());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.worldsapi.client.internal.http;
+
+import dev.worldsapi.client.errors.WorldsException;
+import dev.worldsapi.client.retry.RetryPolicy;
+import dev.worldsapi.client.retry.Sleeper;
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Executes a request, repeating it as the {@link RetryPolicy} allows. Returns the first 2xx
+ * response or the last response the policy would not repeat, with its body read into memory;
+ * throws a {@link dev.worldsapi.client.errors.WorldsTransportException} when no response came.
+ * Feign's own retryer is switched off: this is the only place that repeats requests.
+ */
+public final class RetryingClient implements Client {
+
+  private final Client delegate;
+  private final RetryPolicy policy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+
+  public RetryingClient(Client delegate, RetryPolicy policy, Clock clock, Sleeper sleeper) {
+    this.delegate = delegate;
+    this.policy = policy;
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) {
+    String method = request.httpMethod().name();
+    for (int retries = 0; ; retries++) {
+      Response response;
+      try {
+        // Reading the body here makes a reset in the middle of it a failure of this attempt.
+        response = Requests.buffered(delegate.execute(request, options));
+      } catch (IOException failure) {
+        Optional<Duration> wait = policy.afterFailure(method, TransportFailures.requestMayHaveBeenSent(failure), retries);
+        if (wait.isEmpty()) {
+          throw TransportFailures.toException(request, failure, retries + 1);
+        }
+        sleep(wait.get());
+        continue;
+      }
+      if (response.status() >= 200 && response.status() < 300) {
+        return response;
+      }
+      Optional<Duration> wait = policy.afterStatus(method, response.status(),
+          Requests.header(response.headers(), "Retry-After"), retries, clock.instant());
+      if (wait.isEmpty()) {
+        return response;
+      }
+      sleep(wait.get());
+    }
+  }
+
+  private void sleep(Duration duration) {
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorldsException("interrupted while waiting to retry", e);
+    }
+  }
+}

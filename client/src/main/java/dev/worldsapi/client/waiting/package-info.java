@@ -1,0 +1,5 @@
+/** Following a job until it ends, by polling. */
+@NullMarked
+package dev.worldsapi.client.waiting;
+
+import org.jspecify.annotations.NullMarked;

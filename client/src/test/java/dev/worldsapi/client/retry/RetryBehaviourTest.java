@@ -1,0 +1,201 @@
+package dev.worldsapi.client.retry;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.worldsapi.client.FakeTime;
+import dev.worldsapi.client.TestClients;
+import dev.worldsapi.client.WorldsClient;
+import dev.worldsapi.client.errors.BadGatewayException;
+import dev.worldsapi.client.errors.RateLimitException;
+import dev.worldsapi.client.errors.UnexpectedStatusException;
+import dev.worldsapi.client.errors.WorldsTimeoutException;
+import dev.worldsapi.client.errors.WorldsTransportException;
+import dev.worldsapi.client.model.CreateWorldManifestRequest;
+import dev.worldsapi.client.model.WorldJob;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Each retry branch against a real HTTP server, with recorded waits instead of sleeping. */
+class RetryBehaviourTest {
+
+  private static final String JOB = TestClients.JOBS + "/job-1";
+  private static final String CREATE = "/api/v1/org/acme/ws/lab/worlds/manifests";
+
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private final FakeTime time = new FakeTime();
+  private final RetryPolicy noJitter = RetryPolicy.builder().jitter(0).build();
+  private final WorldsClient client = TestClients.against(server, time).retryPolicy(noJitter).build();
+
+  @Test
+  void retriesOn429HonouringRetryAfterSeconds() {
+    failOnceThen(() -> get(urlPathEqualTo(JOB)), aResponse().withStatus(429).withHeader("Retry-After", "7"), okJson(TestClients.job("job-1", "queued")));
+
+    WorldJob job = client.jobs().get("job-1");
+
+    assertThat(job.getId()).isEqualTo("job-1");
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
+    server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
+  }
+
+  @Test
+  void retriesOn429HonouringRetryAfterHttpDate() {
+    failOnceThen(() -> get(urlPathEqualTo(JOB)),
+        aResponse().withStatus(429).withHeader("Retry-After", "Mon, 05 Jan 2026 10:00:12 GMT"),
+        okJson(TestClients.job("job-1", "queued")));
+
+    client.jobs().get("job-1");
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(12));
+    server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
+  }
+
+  @Test
+  void retriesPostOn429SinceTheServerDidNotActOnIt() {
+    failOnceThen(() -> post(urlPathEqualTo(CREATE)), aResponse().withStatus(429).withHeader("Retry-After", "1"),
+        okJson(TestClients.job("job-2", "queued")));
+
+    WorldJob job = client.manifests().create(new CreateWorldManifestRequest());
+
+    assertThat(job.getId()).isEqualTo("job-2");
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
+    server.verify(2, postRequestedFor(urlPathEqualTo(CREATE)));
+  }
+
+  @Test
+  void retriesGetOn503ThenSucceeds() {
+    failOnceThen(() -> get(urlPathEqualTo(JOB)), aResponse().withStatus(503), okJson(TestClients.job("job-1", "running")));
+
+    assertThat(client.jobs().get("job-1").getStatus().value()).isEqualTo("running");
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500));
+    server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
+  }
+
+  @Test
+  void retriesGetAfterConnectionReset() {
+    failOnceThen(() -> get(urlPathEqualTo(JOB)), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        okJson(TestClients.job("job-1", "running")));
+
+    assertThat(client.jobs().get("job-1").getId()).isEqualTo("job-1");
+    server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
+  }
+
+  @Test
+  void doesNotRetryPostAfterConnectionReset() {
+    server.stubFor(post(urlPathEqualTo(CREATE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    WorldsTransportException thrown = catchThrowableOfType(WorldsTransportException.class,
+        () -> client.manifests().create(new CreateWorldManifestRequest()));
+
+    assertThat(thrown.requestMayHaveBeenSent()).isTrue();
+    assertThat(thrown.getMessage()).contains("POST " + CREATE, "after 1 attempt");
+    assertThat(time.sleeps()).isEmpty();
+    server.verify(1, postRequestedFor(urlPathEqualTo(CREATE)));
+  }
+
+  @Test
+  void doesNotRetryPostAfterReadTimeout() {
+    server.stubFor(post(urlPathEqualTo(CREATE)).willReturn(okJson(TestClients.job("job-3", "queued")).withFixedDelay(2_000)));
+    WorldsClient impatient = client.toBuilder().readTimeout(Duration.ofMillis(200)).build();
+
+    WorldsTimeoutException thrown = catchThrowableOfType(WorldsTimeoutException.class,
+        () -> impatient.manifests().create(new CreateWorldManifestRequest()));
+
+    assertThat(thrown.requestMayHaveBeenSent()).isTrue();
+    assertThat(time.sleeps()).isEmpty();
+    server.verify(1, postRequestedFor(urlPathEqualTo(CREATE)));
+  }
+
+  @Test
+  void retriesPostWhenTheConnectionIsRefused() throws IOException {
+    WorldsClient refused = client.toBuilder().baseUrl("http://127.0.0.1:" + closedPort()).build();
+
+    WorldsTransportException thrown = catchThrowableOfType(WorldsTransportException.class,
+        () -> refused.manifests().create(new CreateWorldManifestRequest()));
+
+    assertThat(thrown.requestMayHaveBeenSent()).isFalse();
+    assertThat(thrown.getMessage()).contains("after 3 attempts");
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void stopsAfterTheAttemptLimit() {
+    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(aResponse().withStatus(503)));
+
+    UnexpectedStatusException thrown = catchThrowableOfType(UnexpectedStatusException.class, () -> client.jobs().get("job-1"));
+
+    assertThat(thrown.status()).isEqualTo(503);
+    server.verify(3, getRequestedFor(urlPathEqualTo(JOB)));
+    assertThat(time.sleeps()).hasSize(2);
+  }
+
+  @Test
+  void capsExponentialBackoff() {
+    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(aResponse().withStatus(502)));
+    WorldsClient patient = client.toBuilder().retryPolicy(noJitter.toBuilder()
+        .maxRetries(5).initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(4)).build()).build();
+
+    catchThrowableOfType(BadGatewayException.class, () -> patient.jobs().get("job-1"));
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(4));
+    server.verify(6, getRequestedFor(urlPathEqualTo(JOB)));
+  }
+
+  @Test
+  void doesNotWaitForARetryAfterLongerThanTheMaximum() {
+    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+    RateLimitException thrown = catchThrowableOfType(RateLimitException.class, () -> client.jobs().get("job-1"));
+
+    assertThat(thrown.retryAfter()).contains(Duration.ofHours(1));
+    assertThat(time.sleeps()).isEmpty();
+    server.verify(1, getRequestedFor(urlPathEqualTo(JOB)));
+  }
+
+  @Test
+  void asksTheTokenSupplierAgainForEachAttempt() {
+    failOnceThen(() -> get(urlPathEqualTo(JOB)), aResponse().withStatus(503), okJson(TestClients.job("job-1", "running")));
+    int[] calls = {0};
+    WorldsClient refreshing = client.toBuilder().tokenSupplier(() -> "rotating-" + (++calls[0])).build();
+
+    refreshing.jobs().get("job-1");
+
+    server.verify(getRequestedFor(urlPathEqualTo(JOB)).withHeader("Authorization",
+        equalTo("Bearer rotating-1")));
+    server.verify(getRequestedFor(urlPathEqualTo(JOB)).withHeader("Authorization",
+        equalTo("Bearer rotating-2")));
+  }
+
+  private static void failOnceThen(Supplier<MappingBuilder> request, ResponseDefinitionBuilder failure,
+      ResponseDefinitionBuilder success) {
+    server.stubFor(request.get().inScenario("retry").whenScenarioStateIs(STARTED).willReturn(failure).willSetStateTo("failed once"));
+    server.stubFor(request.get().inScenario("retry").whenScenarioStateIs("failed once").willReturn(success));
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
