@@ -1,0 +1,61 @@
+package dev.worldsapi.server;
+
+import dev.worldsapi.server.auth.BearerAuthFilter;
+import dev.worldsapi.server.auth.TokenVerifier;
+import dev.worldsapi.server.errors.ConstraintViolationExceptionMapper;
+import dev.worldsapi.server.errors.JsonBodyExceptionMapper;
+import dev.worldsapi.server.errors.UnexpectedExceptionMapper;
+import dev.worldsapi.server.errors.WebApplicationExceptionMapper;
+import dev.worldsapi.server.errors.WorldsApiExceptionMapper;
+import dev.worldsapi.server.json.WorldsJsonProvider;
+import dev.worldsapi.server.params.WireParamConverterProvider;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.util.function.Predicate;
+
+/**
+ * Everything a JAX-RS application implementing the generated interfaces needs to behave as the
+ * spec says, in one registration: JSON, the error envelope for every failure, parameter
+ * conversion that reports bad values as 422, and bearer authentication.
+ *
+ * <pre>{@code
+ * new ResourceConfig()
+ *     .register(new MyWorldsJobsApi())          // implements dev.worldsapi.server.api.WorldsJobsApi
+ *     .register(new WorldsServerFeature(myTokenVerifier));
+ * }</pre>
+ *
+ * <p>Bean Validation of parameters and bodies (the spec's bounds, as annotations on the
+ * generated interfaces) needs the runtime's validation module, e.g. Jersey's {@code
+ * jersey-bean-validation}.
+ */
+public final class WorldsServerFeature implements Feature {
+
+  private final TokenVerifier verifier;
+  private final Predicate<String> isPublic;
+
+  /** Every path requires a bearer token. */
+  public WorldsServerFeature(TokenVerifier verifier) {
+    this(verifier, path -> false);
+  }
+
+  /**
+   * @param isPublic which application-relative paths ({@code "openapi.yaml"}) need no token
+   */
+  public WorldsServerFeature(TokenVerifier verifier, Predicate<String> isPublic) {
+    this.verifier = verifier;
+    this.isPublic = isPublic;
+  }
+
+  @Override
+  public boolean configure(FeatureContext context) {
+    context.register(WorldsJsonProvider.class);
+    context.register(WorldsApiExceptionMapper.class);
+    context.register(WebApplicationExceptionMapper.class);
+    context.register(ConstraintViolationExceptionMapper.class);
+    context.register(JsonBodyExceptionMapper.class);
+    context.register(UnexpectedExceptionMapper.class);
+    context.register(WireParamConverterProvider.class);
+    context.register(new BearerAuthFilter(verifier, isPublic));
+    return true;
+  }
+}

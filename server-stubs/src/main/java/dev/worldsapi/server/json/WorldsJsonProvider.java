@@ -1,0 +1,18 @@
+package dev.worldsapi.server.json;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+
+/** Reads and writes JSON with {@link ServerObjectMapper}. */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+@Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+public final class WorldsJsonProvider extends JacksonJsonProvider {
+
+  public WorldsJsonProvider() {
+    super(ServerObjectMapper.create());
+  }
+}
