@@ -11,7 +11,6 @@ import dev.worldsapi.server.model.ValidationError;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
@@ -76,7 +75,7 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
       return new ValidationError(loc, "Invalid input", "value_error");
     }
     if (target.isEnum()) {
-      String values = Stream.of(target.getEnumConstants()).map(JsonBodyExceptionMapper::wireValue)
+      String values = Stream.of(target.getEnumConstants()).map(String::valueOf)
           .map(v -> "'" + v + "'").collect(Collectors.joining(", "));
       return new ValidationError(loc, "Input should be one of " + values, "enum");
     }
@@ -102,15 +101,5 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
       return new ValidationError(loc, "Input should be a valid list", "list_type");
     }
     return new ValidationError(loc, "Input should be a valid object", "model_type");
-  }
-
-  /** The JSON value of a generated enum constant ({@code getValue()}), else its name. */
-  private static String wireValue(Object constant) {
-    try {
-      Method getValue = constant.getClass().getMethod("getValue");
-      return String.valueOf(getValue.invoke(constant));
-    } catch (ReflectiveOperationException noValue) {
-      return ((Enum<?>) constant).name();
-    }
   }
 }

@@ -101,6 +101,15 @@ class ServerRuntimeTest {
   }
 
   @Test
+  void unknownEnumValueInABodyListsTheAllowedValues() throws Exception {
+    Response response = authorized(BASE + "/trajectories")
+        .post(Entity.json("{\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\", \"strategy\": \"fast\"}"));
+
+    assertThat(body(response).at("/errors/0/msg").asText())
+        .isEqualTo("Input should be one of 'random', 'greedy', 'recon-first', 'smart-random'");
+  }
+
+  @Test
   void severalViolationsGiveOneErrorEach() throws Exception {
     Response response = authorized(BASE + "/manifests").post(Entity.json("{\"num_hosts\": 0, \"num_users\": 0}"));
 

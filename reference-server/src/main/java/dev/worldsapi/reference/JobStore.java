@@ -1,0 +1,255 @@
+package dev.worldsapi.reference;
+
+import dev.worldsapi.server.errors.WorldsApiException;
+import dev.worldsapi.server.model.UserIdentity;
+import dev.worldsapi.server.model.WorldJob;
+import dev.worldsapi.server.model.WorldJobKind;
+import dev.worldsapi.server.model.WorldJobStatus;
+import dev.worldsapi.server.model.WorldResourceType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The jobs, in memory. Every method holds the store's lock, so concurrent requests and the
+ * worker never lose or duplicate a job or see one half-changed; what leaves the store is a
+ * copy.
+ */
+public final class JobStore {
+
+  /** Steps a job takes from running to its end. */
+  static final int STEPS = 4;
+
+  private final Map<String, JobState> jobs = new HashMap<>();
+  private final Clock clock;
+  private long sequence;
+
+  public JobStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** What a new job is to become. */
+  record Plan(WorldJobKind kind, WorldResourceType resourceType, int resources, boolean fails, String failure) {}
+
+  /** Adds a queued job and returns it. */
+  public synchronized WorldJob create(Workspaces.Key workspace, Plan plan, String projectId, UserIdentity creator) {
+    JobState job = new JobState(UUID.randomUUID().toString(), workspace, plan, now(), ++sequence);
+    job.projectId = projectId;
+    job.creator = creator;
+    jobs.put(job.id, job);
+    return job.toModel();
+  }
+
+  /** Adds a job as it is, for seeding; the worker never advances it. */
+  synchronized void insert(Workspaces.Key workspace, Plan plan, WorldJobStatus status, Instant createdAt, UserIdentity creator) {
+    JobState job = new JobState(UUID.randomUUID().toString(), workspace, plan, createdAt, ++sequence);
+    job.creator = creator;
+    job.frozen = true;
+    job.status = WorldJobStatus.QUEUED;
+    if (status != WorldJobStatus.QUEUED) {
+      job.start(createdAt.plusSeconds(2));
+    }
+    switch (status) {
+      case RUNNING -> job.progress = 0.5;
+      case COMPLETED, FAILED -> {
+        job.progress = 1.0;
+        job.finish(createdAt.plusSeconds(30), status == WorldJobStatus.FAILED);
+      }
+      case CANCELLED -> {
+        job.cancelRequestedAt = createdAt.plusSeconds(10);
+        job.end(WorldJobStatus.CANCELLED, createdAt.plusSeconds(11));
+      }
+      default -> { }
+    }
+    jobs.put(job.id, job);
+  }
+
+  /**
+   * @throws WorldsApiException 404 when the workspace has no such job
+   */
+  public synchronized WorldJob get(Workspaces.Key workspace, String id) {
+    return find(workspace, id).toModel();
+  }
+
+  /**
+   * Cancels a queued job at once; records the request for a running one, which the worker ends
+   * at its next step.
+   *
+   * @throws WorldsApiException 404 for no such job, 409 for a job that already ended
+   */
+  public synchronized WorldJob cancel(Workspaces.Key workspace, String id) {
+    JobState job = find(workspace, id);
+    switch (job.status) {
+      case QUEUED -> {
+        job.cancelRequestedAt = now();
+        job.end(WorldJobStatus.CANCELLED, job.cancelRequestedAt);
+      }
+      case RUNNING -> {
+        if (job.cancelRequestedAt == null) {
+          job.cancelRequestedAt = now();
+        }
+      }
+      default -> throw WorldsApiException.conflict("Job is already " + job.status);
+    }
+    return job.toModel();
+  }
+
+  /** The workspace's jobs that match, newest first. */
+  public synchronized List<WorldJob> list(Workspaces.Key workspace, Predicate<WorldJob> filter) {
+    return jobs.values().stream()
+        .filter(job -> job.workspace.equals(workspace))
+        .sorted(Comparator.comparing((JobState job) -> job.createdAt).thenComparingLong(job -> job.sequence).reversed())
+        .map(JobState::toModel)
+        .filter(filter)
+        .toList();
+  }
+
+  /** Whether the workspace has a completed manifest with this id. */
+  public synchronized boolean hasCompletedManifest(Workspaces.Key workspace, String manifestId) {
+    return jobs.values().stream().anyMatch(job -> job.workspace.equals(workspace)
+        && job.status == WorldJobStatus.COMPLETED
+        && job.plan.resourceType() == WorldResourceType.MANIFEST
+        && manifestId.equals(job.resourceId));
+  }
+
+  /**
+   * Moves every unfinished job one step: a cancellation request ends a job; a queued job starts;
+   * a running one progresses and, after {@value #STEPS} steps, completes or fails. Seeded jobs
+   * only honour cancellation. Returns how many jobs changed.
+   */
+  public synchronized int step() {
+    Instant now = now();
+    int changed = 0;
+    for (JobState job : jobs.values()) {
+      if (job.isTerminal()) {
+        continue;
+      }
+      if (job.cancelRequestedAt != null) {
+        job.end(WorldJobStatus.CANCELLED, now);
+      } else if (job.frozen) {
+        continue;
+      } else if (job.status == WorldJobStatus.QUEUED) {
+        job.start(now);
+      } else {
+        job.progress = Math.min(1.0, job.progress + 1.0 / STEPS);
+        if (job.progress >= 1.0) {
+          job.finish(now, job.plan.fails());
+        }
+      }
+      changed++;
+    }
+    return changed;
+  }
+
+  public synchronized int size() {
+    return jobs.size();
+  }
+
+  private JobState find(Workspaces.Key workspace, String id) {
+    JobState job = jobs.get(id);
+    if (job == null || !job.workspace.equals(workspace)) {
+      throw WorldsApiException.notFound("Job " + id + " not found");
+    }
+    return job;
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /** A job's mutable state; only touched under the store's lock. */
+  private static final class JobState {
+    final String id;
+    final Workspaces.Key workspace;
+    final Plan plan;
+    final Instant createdAt;
+    final long sequence;
+    WorldJobStatus status = WorldJobStatus.QUEUED;
+    String projectId;
+    UserIdentity creator;
+    String resourceId;
+    Double progress;
+    String error;
+    Map<String, Object> result;
+    Instant startedAt;
+    Instant completedAt;
+    Instant cancelRequestedAt;
+    boolean frozen;
+
+    JobState(String id, Workspaces.Key workspace, Plan plan, Instant createdAt, long sequence) {
+      this.id = id;
+      this.workspace = workspace;
+      this.plan = plan;
+      this.createdAt = createdAt;
+      this.sequence = sequence;
+    }
+
+    boolean isTerminal() {
+      return status == WorldJobStatus.COMPLETED || status == WorldJobStatus.FAILED || status == WorldJobStatus.CANCELLED;
+    }
+
+    void start(Instant at) {
+      status = WorldJobStatus.RUNNING;
+      startedAt = at;
+      progress = 0.0;
+    }
+
+    void finish(Instant at, boolean failed) {
+      if (failed) {
+        error = plan.failure();
+        end(WorldJobStatus.FAILED, at);
+        return;
+      }
+      resourceId = UUID.randomUUID().toString();
+      result = new LinkedHashMap<>();
+      switch (plan.resourceType()) {
+        case MANIFEST -> result.put("manifest_id", resourceId);
+        case TRAJECTORY -> result.put("trajectory_id", resourceId);
+        case TRAJECTORY_BATCH -> {
+          List<String> ids = new ArrayList<>();
+          for (int i = 0; i < plan.resources(); i++) {
+            ids.add(UUID.randomUUID().toString());
+          }
+          result.put("batch_id", resourceId);
+          result.put("trajectory_ids", ids);
+        }
+      }
+      end(WorldJobStatus.COMPLETED, at);
+    }
+
+    void end(WorldJobStatus terminal, Instant at) {
+      status = terminal;
+      completedAt = at;
+    }
+
+    WorldJob toModel() {
+      WorldJob job = new WorldJob(id, plan.kind(), status, workspace.org(), workspace.workspace(), utc(createdAt))
+          .projectId(projectId)
+          .resourceType(plan.resourceType())
+          .resourceId(resourceId)
+          .progress(progress)
+          .error(error)
+          .result(result == null ? null : new LinkedHashMap<>(result))
+          .startedAt(utc(startedAt))
+          .completedAt(utc(completedAt))
+          .cancelRequestedAt(utc(cancelRequestedAt));
+      if (creator != null) {
+        job.createdBy(creator.getId().toString()).createdByUser(creator);
+      }
+      return job;
+    }
+  }
+}

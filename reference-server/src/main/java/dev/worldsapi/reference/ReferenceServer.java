@@ -1,0 +1,94 @@
+package dev.worldsapi.reference;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.worldsapi.server.WorldsServerFeature;
+import dev.worldsapi.server.auth.StaticTokenVerifier;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The reference server: the API in memory, on Jersey and the JDK's HTTP server. */
+public final class ReferenceServer implements AutoCloseable {
+
+  private static final Set<String> PUBLIC_PATHS = Set.of("", "openapi.yaml", "docs");
+
+  // Jersey warns that a resource whose @Path sits on its interface "does not implement any
+  // provider interfaces", then serves it as a resource all the same: a false alarm on every start.
+  private static final java.util.logging.Logger PROVIDER_CHECK = java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+  static {
+    PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
+  }
+
+  private final JobStore store;
+  private final JobWorker worker;
+  private final ExecutorService requests;
+  private final HttpServer http;
+
+  private ReferenceServer(ServerOptions options) {
+    // Millisecond timestamps read better in JSON and sort the same.
+    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    this.store = new JobStore(clock);
+    Workspaces workspaces = new Workspaces();
+    DemoData.addWorkspaces(workspaces);
+    if (options.seed()) {
+      DemoData.seedJobs(store, clock.instant());
+    }
+    ResourceConfig app = new ResourceConfig()
+        .register(new ReferenceJobsApi(store, workspaces, Map.of(DemoData.DEVELOPER_CALLER.id(), DemoData.DEVELOPER)))
+        .register(SpecResource.class)
+        .register(DocsResource.class)
+        .register(new WorldsServerFeature(new StaticTokenVerifier(options.token(), DemoData.DEVELOPER_CALLER),
+            path -> PUBLIC_PATHS.contains(path) || path.startsWith("docs/")))
+        // Jersey's own WADL and HTML error pages would answer outside the envelope.
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+        .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    this.requests = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), runnable -> {
+      Thread thread = new Thread(runnable, "worlds-http");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.http = JdkHttpServerFactory.createHttpServer(URI.create("http://0.0.0.0:" + options.port() + "/"), app, false);
+    http.setExecutor(requests);
+    this.worker = new JobWorker(store, options.workerStep());
+  }
+
+  /** Starts a server; {@link #close()} stops it. */
+  public static ReferenceServer start(ServerOptions options) {
+    ReferenceServer server = new ReferenceServer(options);
+    server.http.start();
+    return server;
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  public JobStore store() {
+    return store;
+  }
+
+  public JobWorker worker() {
+    return worker;
+  }
+
+  /** Stops accepting requests, lets those in flight finish for up to a second, stops the worker. */
+  @Override
+  public void close() {
+    http.stop(1);
+    worker.close();
+    requests.shutdown();
+    try {
+      requests.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.worldsapi.reference;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar worlds-reference-server.jar [options]}; {@code --help} lists the options. */
+public final class ReferenceServerMain {
+
+  private ReferenceServerMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
+    if (Arrays.asList(args).contains("--help")) {
+      out.print(ServerOptions.HELP);
+      return 0;
+    }
+    ServerOptions options;
+    try {
+      options = ServerOptions.parse(args, env);
+    } catch (IllegalArgumentException e) {
+      err.println("worlds-reference-server: " + e.getMessage());
+      return 2;
+    }
+    ReferenceServer server = ReferenceServer.start(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      out.println("Stopping: finishing requests in flight");
+      server.close();
+      out.println("Stopped");
+      out.flush();
+      stopped.countDown();
+    }, "worlds-shutdown"));
+    out.println("Worlds reference server listening on http://localhost:" + server.port());
+    out.println("  API docs:  http://localhost:" + server.port() + "/docs");
+    out.println("  Spec:      http://localhost:" + server.port() + "/openapi.yaml");
+    out.println("  Jobs:      http://localhost:" + server.port() + "/api/v1/org/" + DemoData.ORG + "/ws/" + DemoData.WORKSPACE + "/worlds/jobs");
+    out.println("  Token:     " + (options.token().equals(ServerOptions.DEFAULT_TOKEN)
+        ? "the development token (see README)" : "the one given with --token or WORLDS_TOKEN"));
+    out.println("  Seeded:    " + (options.seed() ? DemoData.SEEDED_JOBS + " demo jobs" : "nothing (--no-seed)")
+        + "; worker step " + options.workerStep().toMillis() + " ms");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}
