@@ -77,7 +77,7 @@ class ReferenceServerHttpTest {
     JsonNode failed = http.get(Http.JOBS + "/" + id).json();
     assertThat(failed.get("status").asText()).isEqualTo("failed");
     assertThat(failed.get("error").asText()).startsWith("Manifest generation failed");
-    assertThat(failed.has("resource_id")).isFalse();
+    assertThat(failed.get("resource_id").isNull()).isTrue();
   }
 
   @Test
@@ -130,7 +130,7 @@ class ReferenceServerHttpTest {
     server.worker().step();
     JsonNode cancelled = http.get(Http.JOBS + "/" + id).json();
     assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
-    assertThat(cancelled.has("resource_id")).isFalse();
+    assertThat(cancelled.get("resource_id").isNull()).isTrue();
   }
 
   @Test

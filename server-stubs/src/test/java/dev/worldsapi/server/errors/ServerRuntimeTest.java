@@ -81,6 +81,7 @@ class ServerRuntimeTest {
       "manifests    | {\"num_hosts\": 0}                                   | body,num_hosts       | greater_than_equal",
       "manifests    | {\"num_users\": 50001}                               | body,num_users       | less_than_equal",
       "manifests    | {\"domains\": [0]}                                   | body,domains,0       | string_type",
+      "manifests    | {\"domains\": [\"acme.local\", \"\"]}                   | body,domains,1       | string_too_short",
       "manifests    | {\"num_hosts\": \"5\"}                               | body,num_hosts       | int_type",
       "manifests    | {\"preset\": \"huge\"}                               | body,preset          | enum",
       "manifests    | {\"project_id\": \"nope\"}                           | body,project_id      | uuid_parsing",
@@ -157,6 +158,20 @@ class ServerRuntimeTest {
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(body(response).get("created_by").asText()).isEqualTo("user-1");
+  }
+
+  @Test
+  void nullFieldsAreWrittenAsNullOnlyWhereTheSpecSaysNullable() throws Exception {
+    JsonNode job = body(authorized(BASE + "/jobs/job-1").get());
+    JsonNode error = body(authorized(BASE + "/jobs/missing").get());
+
+    for (String nullable : List.of("project_id", "resource_id", "progress", "error", "created_by", "created_by_user",
+        "resource_type", "started_at", "completed_at", "cancel_requested_at")) {
+      assertThat(job.has(nullable)).as(nullable).isTrue();
+      assertThat(job.get(nullable).isNull()).as(nullable).isTrue();
+    }
+    assertThat(job.has("result")).as("result is optional but not nullable").isFalse();
+    assertThat(error.has("errors")).as("errors is optional but not nullable").isFalse();
   }
 
   @Test

@@ -1,0 +1,70 @@
+package dev.worldsapi.server.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a null property as {@code null} when the spec declares it {@code nullable}, and leaves
+ * it out otherwise, so that responses say what the spec says. Which properties are nullable is
+ * read from the packaged spec itself ({@code openapi.yaml} of the api-spec jar), not repeated
+ * here. Applies to the generated models, whose class names are the spec's schema names.
+ */
+final class SpecNullability extends JacksonAnnotationIntrospector {
+
+  private static final long serialVersionUID = 1L;
+  private static final String MODEL_PACKAGE = "dev.worldsapi.server.model";
+  private static final JsonInclude.Value ALWAYS = JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS);
+
+  private final Map<String, Set<String>> nullable;
+
+  SpecNullability() {
+    this.nullable = readSpec();
+  }
+
+  @Override
+  public JsonInclude.Value findPropertyInclusion(Annotated annotated) {
+    if (annotated instanceof AnnotatedMember member && member.getDeclaringClass().getPackageName().equals(MODEL_PACKAGE)) {
+      JsonProperty property = annotated.getAnnotation(JsonProperty.class);
+      if (property != null && nullable.getOrDefault(member.getDeclaringClass().getSimpleName(), Set.of()).contains(property.value())) {
+        return ALWAYS;
+      }
+    }
+    return super.findPropertyInclusion(annotated);
+  }
+
+  /** Schema name → JSON names of its nullable properties. */
+  static Map<String, Set<String>> readSpec() {
+    try (InputStream in = SpecNullability.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.yaml is not on the classpath: the worlds-api-spec jar is missing");
+      }
+      JsonNode schemas = new ObjectMapper(new YAMLFactory()).readTree(in).path("components").path("schemas");
+      Map<String, Set<String>> nullable = new HashMap<>();
+      schemas.fields().forEachRemaining(schema -> {
+        Set<String> names = new HashSet<>();
+        schema.getValue().path("properties").fields().forEachRemaining(property -> {
+          if (property.getValue().path("nullable").asBoolean(false)) {
+            names.add(property.getKey());
+          }
+        });
+        nullable.put(schema.getKey(), Set.copyOf(names));
+      });
+      return Map.copyOf(nullable);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read openapi.yaml", e);
+    }
+  }
+}
