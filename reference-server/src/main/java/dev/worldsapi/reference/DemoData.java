@@ -29,13 +29,15 @@ public final class DemoData {
 
   private DemoData() {}
 
+  /** The demo workspace where jobs are seeded. */
+  public static final Workspaces.Key SANDBOX = new Workspaces.Key(ORG, WORKSPACE);
+
   public static void addWorkspaces(Workspaces workspaces) {
     workspaces.add(ORG, WORKSPACE, Set.of(DEVELOPER_CALLER.id()));
     workspaces.add(ORG, RESTRICTED_WORKSPACE, Set.of());
   }
 
   public static void seedJobs(JobStore store, Instant now) {
-    Workspaces.Key sandbox = new Workspaces.Key(ORG, WORKSPACE);
     int index = 0;
     for (int round = 0; round < 4; round++) {
       for (WorldJobStatus status : WorldJobStatus.values()) {
@@ -45,7 +47,7 @@ public final class DemoData {
               : round % 2 == 0 ? WorldResourceType.TRAJECTORY : WorldResourceType.TRAJECTORY_BATCH;
           JobStore.Plan plan = new JobStore.Plan(kind, type, type == WorldResourceType.TRAJECTORY_BATCH ? 3 : 1,
               status == WorldJobStatus.FAILED, manifest ? "Manifest generation failed: demo failure" : "Trajectory generation failed: demo failure");
-          store.insert(sandbox, plan, status, now.minus(Duration.ofHours(SEEDED_JOBS - index)), DEVELOPER);
+          store.insert(SANDBOX, plan, status, now.minus(Duration.ofHours(SEEDED_JOBS - index)), DEVELOPER, null);
           index++;
         }
       }

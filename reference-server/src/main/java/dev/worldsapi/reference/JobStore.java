@@ -37,8 +37,14 @@ public final class JobStore {
     this.clock = clock;
   }
 
-  /** What a new job is to become. */
-  record Plan(WorldJobKind kind, WorldResourceType resourceType, int resources, boolean fails, String failure) {}
+  /**
+   * What a job is to become.
+   *
+   * @param resources how many trajectories a batch holds
+   * @param fails whether it ends {@code failed} rather than {@code completed}
+   * @param failure the {@code error} it then carries
+   */
+  public record Plan(WorldJobKind kind, WorldResourceType resourceType, int resources, boolean fails, String failure) {}
 
   /** Adds a queued job and returns it. */
   public synchronized WorldJob create(Workspaces.Key workspace, Plan plan, String projectId, UserIdentity creator) {
@@ -49,10 +55,15 @@ public final class JobStore {
     return job.toModel();
   }
 
-  /** Adds a job as it is, for seeding; the worker never advances it. */
-  synchronized void insert(Workspaces.Key workspace, Plan plan, WorldJobStatus status, Instant createdAt, UserIdentity creator) {
+  /**
+   * Adds a job already in {@code status}, for demo data and contract-test states, and returns it.
+   * The worker never advances it, but does honour a cancellation request.
+   */
+  public synchronized WorldJob insert(Workspaces.Key workspace, Plan plan, WorldJobStatus status, Instant createdAt,
+      UserIdentity creator, String projectId) {
     JobState job = new JobState(UUID.randomUUID().toString(), workspace, plan, createdAt, ++sequence);
     job.creator = creator;
+    job.projectId = projectId;
     job.frozen = true;
     job.status = WorldJobStatus.QUEUED;
     if (status != WorldJobStatus.QUEUED) {
@@ -71,6 +82,12 @@ public final class JobStore {
       default -> { }
     }
     jobs.put(job.id, job);
+    return job.toModel();
+  }
+
+  /** Forgets every job. */
+  public synchronized void clear() {
+    jobs.clear();
   }
 
   /**

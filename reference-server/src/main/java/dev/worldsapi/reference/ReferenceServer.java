@@ -28,6 +28,7 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   private final JobStore store;
+  private final SimulatedFailures failures = new SimulatedFailures();
   private final JobWorker worker;
   private final ExecutorService requests;
   private final HttpServer http;
@@ -45,6 +46,7 @@ public final class ReferenceServer implements AutoCloseable {
         .register(new ReferenceJobsApi(store, workspaces, Map.of(DemoData.DEVELOPER_CALLER.id(), DemoData.DEVELOPER)))
         .register(SpecResource.class)
         .register(DocsResource.class)
+        .register(failures)
         .register(new WorldsServerFeature(new StaticTokenVerifier(options.token(), DemoData.DEVELOPER_CALLER),
             path -> PUBLIC_PATHS.contains(path) || path.startsWith("docs/")))
         // Jersey's own WADL and HTML error pages would answer outside the envelope.
@@ -77,6 +79,20 @@ public final class ReferenceServer implements AutoCloseable {
 
   public JobWorker worker() {
     return worker;
+  }
+
+  /** Failures to simulate on the next requests; off by default. */
+  public SimulatedFailures failures() {
+    return failures;
+  }
+
+  /** Forgets every job and simulated failure, then seeds the demo jobs again if asked. */
+  public void reset(boolean seed) {
+    failures.clear();
+    store.clear();
+    if (seed) {
+      DemoData.seedJobs(store, Clock.systemUTC().instant());
+    }
   }
 
   /** Stops accepting requests, lets those in flight finish for up to a second, stops the worker. */

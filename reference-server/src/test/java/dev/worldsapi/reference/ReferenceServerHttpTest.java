@@ -235,6 +235,30 @@ class ReferenceServerHttpTest {
     assertThat(listedAcrossPages).isEqualTo(DemoData.SEEDED_JOBS + threads * perThread);
   }
 
+  @Test
+  void simulatedFailuresAnswerTheNextRequestsThenStop() {
+    server.failures().failNext(502, 1);
+    Http.Reply failed = http.get(Http.JOBS);
+    server.failures().failNext(429, 1);
+    Http.Reply limited = http.get(Http.JOBS);
+
+    assertThat(failed.status()).isEqualTo(502);
+    assertThat(failed.json().get("type").asText()).isEqualTo("bad_gateway");
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.header("Retry-After")).isEqualTo("1");
+    assertThat(http.get(Http.JOBS).status()).isEqualTo(200);
+  }
+
+  @Test
+  void resetForgetsJobsAndReseedsOnRequest() {
+    created(http.post(Http.MANIFESTS, "{}"));
+
+    server.reset(false);
+    assertThat(http.get(Http.JOBS).json().get("total").asInt()).isZero();
+    server.reset(true);
+    assertThat(http.get(Http.JOBS).json().get("total").asInt()).isEqualTo(DemoData.SEEDED_JOBS);
+  }
+
   private static JsonNode created(Http.Reply reply) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return reply.json();
