@@ -1,0 +1,329 @@
+package dev.worldsapi.contract.consumer;
+
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.RequestResponsePact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import dev.worldsapi.client.JobFilter;
+import dev.worldsapi.client.WorldsClient;
+import dev.worldsapi.client.model.CreateWorldManifestRequest;
+import dev.worldsapi.client.model.CreateWorldTrajectoryRequest;
+import dev.worldsapi.client.model.JobKind;
+import dev.worldsapi.client.model.JobStatus;
+import dev.worldsapi.client.model.ResourceType;
+import dev.worldsapi.client.model.WorldJob;
+import dev.worldsapi.client.paging.Page;
+import dev.worldsapi.contract.Contract;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What the client relies on from a successful answer, stated by driving the real client. */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V3)
+class JobsPactTest {
+
+  private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+  private static PactDslRequestWithPath get(PactDslWithProvider builder, String state, String description, String path) {
+    return builder.given(state).uponReceiving(description)
+        .method("GET").path(path)
+        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN);
+  }
+
+  private static PactDslJsonBody page(int page, int total, java.util.function.Consumer<au.com.dius.pact.consumer.dsl.LambdaDslObject> item) {
+    return (PactDslJsonBody) newJsonBody(body -> {
+      body.minArrayLike("items", 1, item::accept);
+      body.integerType("page", page);
+      body.integerType("page_size", 20);
+      body.integerType("total", total);
+    }).build();
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact firstPage(PactDslWithProvider builder) {
+    return get(builder, "40 jobs exist", "a request for the first page of jobs", Contract.JOBS)
+        .query("page=1&page_size=20")
+        .willRespondWith().status(200).headers(JSON)
+        .body(page(1, 40, JobRecords::required))
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "firstPage")
+  void readsTheFirstPageOfJobs(MockServer mock) {
+    Page<WorldJob> page = client(mock).jobs().list();
+
+    assertThat(page.page()).isEqualTo(1);
+    assertThat(page.total()).isEqualTo(40);
+    assertThat(page.hasNextPage()).isTrue();
+    WorldJob job = page.items().get(0);
+    assertThat(job.getId()).isEqualTo("job-7f3a9c");
+    assertThat(job.getKind()).isEqualTo(JobKind.MANIFEST_GENERATION);
+    assertThat(job.getStatus()).isEqualTo(JobStatus.QUEUED);
+    assertThat(job.getResourceType()).isEqualTo(ResourceType.MANIFEST);
+    assertThat(job.getCreatedByUser().getUsername()).isEqualTo("developer");
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact lastPage(PactDslWithProvider builder) {
+    return get(builder, "40 jobs exist", "a request for the last page of jobs", Contract.JOBS)
+        .query("page=2&page_size=20")
+        .willRespondWith().status(200).headers(JSON)
+        .body(page(2, 40, JobRecords::required))
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "lastPage")
+  void knowsTheLastPageHasNoNextPage(MockServer mock) {
+    Page<WorldJob> page = client(mock).jobs().list(JobFilter.all(), 2, 20);
+
+    assertThat(page.page()).isEqualTo(2);
+    assertThat(page.items()).isNotEmpty();
+    assertThat(page.hasNextPage()).isFalse();
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact emptyResult(PactDslWithProvider builder) {
+    return get(builder, "no jobs exist", "a request for jobs when there are none", Contract.JOBS)
+        .query("page=1&page_size=100")
+        .willRespondWith().status(200).headers(JSON)
+        .body(newJsonBody(body -> {
+          body.array("items", items -> { });
+          body.integerType("page", 1);
+          body.integerType("page_size", 100);
+          body.numberValue("total", 0);
+        }).build())
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "emptyResult")
+  void iteratesNothingWhenThereAreNoJobs(MockServer mock) {
+    assertThat(client(mock).jobs().listAll(JobFilter.all()).stream()).isEmpty();
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact byKind(PactDslWithProvider builder) {
+    return get(builder, "40 jobs exist", "a request for trajectory jobs", Contract.JOBS)
+        .query("page=1&page_size=20&kind=trajectory_generation")
+        .willRespondWith().status(200).headers(JSON)
+        .body(page(1, 20, job -> JobRecords.required(job, "trajectory_generation", "trajectory_generation", JobRecords.STATUSES, "running")))
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "byKind")
+  void filtersByKind(MockServer mock) {
+    Page<WorldJob> page = client(mock).jobs().list(JobFilter.all().kind(JobKind.TRAJECTORY_GENERATION));
+
+    assertThat(page.items()).allSatisfy(job -> assertThat(job.getKind()).isEqualTo(JobKind.TRAJECTORY_GENERATION));
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact byStatus(PactDslWithProvider builder) {
+    return get(builder, "40 jobs exist", "a request for failed jobs", Contract.JOBS)
+        .query("page=1&page_size=20&status=failed")
+        .willRespondWith().status(200).headers(JSON)
+        .body(page(1, 8, job -> {
+          JobRecords.required(job, JobRecords.KINDS, "manifest_generation", "failed", "failed");
+          job.stringType("error", "Manifest generation failed");
+        }))
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "byStatus")
+  void filtersByStatusAndSeesTheError(MockServer mock) {
+    Page<WorldJob> page = client(mock).jobs().list(JobFilter.all().status(JobStatus.FAILED));
+
+    assertThat(page.items()).allSatisfy(job -> {
+      assertThat(job.getStatus()).isEqualTo(JobStatus.FAILED);
+      assertThat(job.getError()).isNotBlank();
+    });
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact byProject(PactDslWithProvider builder) {
+    return get(builder, "a job exists in project " + Contract.PROJECT_ID, "a request for the jobs of a project", Contract.JOBS)
+        .query("page=1&page_size=20&project_id=" + Contract.PROJECT_ID)
+        .willRespondWith().status(200).headers(JSON)
+        .body(page(1, 1, job -> {
+          JobRecords.required(job);
+          job.stringValue("project_id", Contract.PROJECT_ID);
+        }))
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "byProject")
+  void filtersByProject(MockServer mock) {
+    Page<WorldJob> page = client(mock).jobs().list(JobFilter.all().projectId(UUID.fromString(Contract.PROJECT_ID)));
+
+    assertThat(page.items()).allSatisfy(job -> assertThat(job.getProjectId()).isEqualTo(Contract.PROJECT_ID));
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact byCreator(PactDslWithProvider builder) {
+    return get(builder, "40 jobs exist", "a request for the jobs of one creator", Contract.JOBS)
+        .query("page=1&page_size=20&created_by=" + Contract.DEMO_USER_ID)
+        .willRespondWith().status(200).headers(JSON)
+        .body(page(1, 40, job -> {
+          JobRecords.required(job);
+          job.stringValue("created_by", Contract.DEMO_USER_ID);
+        }))
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "byCreator")
+  void filtersByCreator(MockServer mock) {
+    Page<WorldJob> page = client(mock).jobs().list(JobFilter.all().createdBy(Contract.DEMO_USER_ID));
+
+    assertThat(page.items()).allSatisfy(job -> assertThat(job.getCreatedBy()).isEqualTo(Contract.DEMO_USER_ID));
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact queuedJob(PactDslWithProvider builder) {
+    return builder.given("a queued job exists").uponReceiving("a request for a queued job")
+        .method("GET").pathFromProviderState(Contract.JOBS + "/${jobId}", Contract.JOBS + "/job-queued")
+        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+        .willRespondWith().status(200).headers(JSON)
+        .body(newJsonBody(JobRecords::queued).build())
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "queuedJob")
+  void readsAJobWhoseLifecycleFieldsAreNull(MockServer mock) {
+    WorldJob job = client(mock).jobs().get("job-queued");
+
+    assertThat(job.getStatus()).isEqualTo(JobStatus.QUEUED);
+    assertThat(job.getStartedAt()).isNull();
+    assertThat(job.getCompletedAt()).isNull();
+    assertThat(job.getResourceId()).isNull();
+    assertThat(job.getProgress()).isNull();
+    assertThat(job.getError()).isNull();
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact completedJob(PactDslWithProvider builder) {
+    return builder.given("a completed manifest job exists").uponReceiving("a request for a completed job")
+        .method("GET").pathFromProviderState(Contract.JOBS + "/${jobId}", Contract.JOBS + "/job-completed")
+        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+        .willRespondWith().status(200).headers(JSON)
+        .body(newJsonBody(JobRecords::completedManifest).build())
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "completedJob")
+  void readsAJobWhoseLifecycleFieldsAreSet(MockServer mock) {
+    WorldJob job = client(mock).jobs().get("job-completed");
+
+    assertThat(job.getStatus().isTerminal()).isTrue();
+    assertThat(job.getStartedAt()).isNotNull();
+    assertThat(job.getCompletedAt()).isAfter(job.getStartedAt());
+    assertThat(job.getResourceId()).isEqualTo(job.getResult().get("manifest_id"));
+    assertThat(job.getProgress()).isEqualTo(1.0);
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact cancelQueued(PactDslWithProvider builder) {
+    return builder.given("a queued job exists").uponReceiving("a request to cancel a queued job")
+        .method("POST").pathFromProviderState(Contract.JOBS + "/${jobId}/cancel", Contract.JOBS + "/job-queued/cancel")
+        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+        .willRespondWith().status(200).headers(JSON)
+        .body(newJsonBody(job -> {
+          JobRecords.required(job, JobRecords.KINDS, "manifest_generation", "cancelled", "cancelled");
+          job.stringMatcher("cancel_requested_at", JobRecords.TIMESTAMP, "2026-01-05T10:16:00Z");
+          job.stringMatcher("completed_at", JobRecords.TIMESTAMP, "2026-01-05T10:16:00Z");
+        }).build())
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "cancelQueued")
+  void cancelsAQueuedJob(MockServer mock) {
+    WorldJob job = client(mock).jobs().cancel("job-queued");
+
+    assertThat(job.getStatus()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(job.getCancelRequestedAt()).isNotNull();
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact createManifest(PactDslWithProvider builder) {
+    return builder.given("the demo workspace exists").uponReceiving("a request to generate a manifest")
+        .method("POST").path(Contract.BASE + "/manifests")
+        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+        .headers("Content-Type", "application/json")
+        .body(newJsonBody(body -> {
+          body.stringValue("name", "lab");
+          body.stringValue("preset", "small");
+          body.array("domains", domains -> domains.stringValue("acme.local"));
+        }).build())
+        .willRespondWith().status(200).headers(JSON)
+        .body(newJsonBody(job -> JobRecords.required(job, "manifest_generation", "manifest_generation", "queued", "queued")).build())
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "createManifest")
+  void createsAManifestJob(MockServer mock) {
+    WorldJob job = client(mock).manifests().create(new CreateWorldManifestRequest()
+        .name("lab").preset(CreateWorldManifestRequest.PresetEnum.SMALL).addDomainsItem("acme.local"));
+
+    assertThat(job.getKind()).isEqualTo(JobKind.MANIFEST_GENERATION);
+    assertThat(job.getStatus()).isEqualTo(JobStatus.QUEUED);
+  }
+
+  @Pact(consumer = Contract.CONSUMER)
+  RequestResponsePact createTrajectory(PactDslWithProvider builder) {
+    return builder.given("a completed manifest exists").uponReceiving("a request to generate trajectories")
+        .method("POST").path(Contract.BASE + "/trajectories")
+        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+        .headers("Content-Type", "application/json")
+        .body(new PactDslJsonBody()
+            .valueFromProviderState("manifest_id", "${manifestId}", "9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b")
+            .stringValue("goal", "Domain Admins")
+            .numberValue("count", 3)
+            .stringValue("strategy", "greedy")
+            .numberValue("max_steps", 100)
+            .numberValue("seed", 42)
+            .numberValue("threads", 1)
+            .booleanValue("only_successful", false)
+            .stringValue("mode", "kali"))
+        .willRespondWith().status(200).headers(JSON)
+        .body(newJsonBody(job -> JobRecords.required(job, "trajectory_generation", "trajectory_generation", "queued", "queued")).build())
+        .toPact();
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "createTrajectory")
+  void createsATrajectoryJob(MockServer mock) {
+    WorldJob job = client(mock).trajectories().create(new CreateWorldTrajectoryRequest()
+        .manifestId(UUID.fromString("9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b"))
+        .count(3).strategy(CreateWorldTrajectoryRequest.StrategyEnum.GREEDY));
+
+    assertThat(job.getKind()).isEqualTo(JobKind.TRAJECTORY_GENERATION);
+  }
+
+  static WorldsClient client(MockServer mock) {
+    return WorldsClient.builder()
+        .baseUrl(mock.getUrl())
+        .token(Contract.PLACEHOLDER_TOKEN)
+        .workspace("demo", "sandbox")
+        .maxRetries(0)
+        .build();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.worldsapi.contract.provider;
+
+import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
+import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import dev.worldsapi.contract.Contract;
+import org.apache.hc.core5.http.HttpRequest;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Verifies the reference server against the pacts the consumer tests wrote to {@code target/pacts}. */
+@Provider(Contract.PROVIDER)
+@PactFolder("target/pacts")
+class ReferenceServerPactVerificationIT extends ReferenceServerStates {
+
+  @TestTemplate
+  @ExtendWith(PactVerificationInvocationContextProvider.class)
+  void honoursTheConsumerPact(PactVerificationContext context, HttpRequest request) {
+    authorize(request);
+    context.verifyInteraction();
+  }
+}
