@@ -29,18 +29,19 @@ class OpenApiDocumentTest {
   private static final OpenAPI SPEC = PackagedSpec.load();
 
   /** The documented platform-wide error set, with the reusable response each one refers to. */
-  private static final Map<String, String> ERROR_RESPONSES = Map.ofEntries(
-      Map.entry("400", "BadRequest"),
-      Map.entry("401", "Unauthorized"),
-      Map.entry("403", "Forbidden"),
-      Map.entry("404", "NotFound"),
-      Map.entry("409", "Conflict"),
-      Map.entry("422", "ValidationFailed"),
-      Map.entry("426", "UpgradeRequired"),
-      Map.entry("429", "RateLimited"),
-      Map.entry("500", "InternalServerError"),
-      Map.entry("502", "BadGateway"),
-      Map.entry("504", "GatewayTimeout"));
+  private static final Map<String, String> ERROR_RESPONSES =
+      Map.ofEntries(
+          Map.entry("400", "BadRequest"),
+          Map.entry("401", "Unauthorized"),
+          Map.entry("403", "Forbidden"),
+          Map.entry("404", "NotFound"),
+          Map.entry("409", "Conflict"),
+          Map.entry("422", "ValidationFailed"),
+          Map.entry("426", "UpgradeRequired"),
+          Map.entry("429", "RateLimited"),
+          Map.entry("500", "InternalServerError"),
+          Map.entry("502", "BadGateway"),
+          Map.entry("504", "GatewayTimeout"));
 
   static Stream<Arguments> operations() {
     return Stream.of(
@@ -68,7 +69,8 @@ class OpenApiDocumentTest {
 
   @ParameterizedTest(name = "{0} {1} is {2}")
   @MethodSource("operations")
-  void declaresOperationWithIdTagSummaryAndDescription(String method, String path, String operationId) {
+  void declaresOperationWithIdTagSummaryAndDescription(
+      String method, String path, String operationId) {
     Operation operation = operation(method, path);
     assertThat(operation.getOperationId()).isEqualTo(operationId);
     assertThat(operation.getTags()).containsExactly("Worlds jobs");
@@ -79,16 +81,19 @@ class OpenApiDocumentTest {
 
   @ParameterizedTest(name = "{2} declares 400..504 by reference")
   @MethodSource("operations")
-  void declaresTheFullErrorSetByReferenceToSharedResponses(String method, String path, String operationId) {
+  void declaresTheFullErrorSetByReferenceToSharedResponses(
+      String method, String path, String operationId) {
     Map<String, ApiResponse> responses = operation(method, path).getResponses();
-    ERROR_RESPONSES.forEach((status, component) ->
-        assertThat(responses.get(status))
-            .as("%s response %s", operationId, status)
-            .isNotNull()
-            .extracting(ApiResponse::get$ref)
-            .isEqualTo("#/components/responses/" + component));
-    assertThat(responses.keySet()).containsExactlyInAnyOrderElementsOf(
-        Stream.concat(Stream.of("200"), ERROR_RESPONSES.keySet().stream()).toList());
+    ERROR_RESPONSES.forEach(
+        (status, component) ->
+            assertThat(responses.get(status))
+                .as("%s response %s", operationId, status)
+                .isNotNull()
+                .extracting(ApiResponse::get$ref)
+                .isEqualTo("#/components/responses/" + component));
+    assertThat(responses.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.concat(Stream.of("200"), ERROR_RESPONSES.keySet().stream()).toList());
   }
 
   @ParameterizedTest(name = "{0} carries the error envelope")
@@ -107,13 +112,24 @@ class OpenApiDocumentTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operations")
   void everyResponseOfEveryOperationHasAnExample(String method, String path) {
-    operation(method, path).getResponses().forEach((status, response) -> {
-      ApiResponse resolved = resolve(response);
-      resolved.getContent().forEach((mediaType, content) ->
-          assertThat(content.getExample() != null || (content.getExamples() != null && !content.getExamples().isEmpty()))
-              .as("%s %s response %s (%s) has an example", method, path, status, mediaType)
-              .isTrue());
-    });
+    operation(method, path)
+        .getResponses()
+        .forEach(
+            (status, response) -> {
+              ApiResponse resolved = resolve(response);
+              resolved
+                  .getContent()
+                  .forEach(
+                      (mediaType, content) ->
+                          assertThat(
+                                  content.getExample() != null
+                                      || (content.getExamples() != null
+                                          && !content.getExamples().isEmpty()))
+                              .as(
+                                  "%s %s response %s (%s) has an example",
+                                  method, path, status, mediaType)
+                              .isTrue());
+            });
   }
 
   @Test
@@ -133,8 +149,8 @@ class OpenApiDocumentTest {
     assertThat(validationError.getRequired()).containsExactlyInAnyOrder("loc", "msg", "type");
     assertThat(property(validationError, "loc").getItems().get$ref())
         .isEqualTo("#/components/schemas/ValidationErrorLocation");
-    List<String> locationTypes = schema("ValidationErrorLocation").getAnyOf().stream()
-        .map(Schema::getType).toList();
+    List<String> locationTypes =
+        schema("ValidationErrorLocation").getAnyOf().stream().map(Schema::getType).toList();
     assertThat(locationTypes).containsExactlyInAnyOrder("string", "integer");
   }
 
@@ -152,9 +168,15 @@ class OpenApiDocumentTest {
     SecurityScheme scheme = SPEC.getComponents().getSecuritySchemes().get("bearerAuth");
     assertThat(scheme.getType()).isEqualTo(SecurityScheme.Type.HTTP);
     assertThat(scheme.getScheme()).isEqualTo("bearer");
-    assertThat(SPEC.getSecurity()).singleElement().satisfies(req -> assertThat(req).containsKey("bearerAuth"));
-    operations().forEach(args -> assertThat(operation((String) args.get()[0], (String) args.get()[1]).getSecurity())
-        .as("no operation overrides the global security").isNull());
+    assertThat(SPEC.getSecurity())
+        .singleElement()
+        .satisfies(req -> assertThat(req).containsKey("bearerAuth"));
+    operations()
+        .forEach(
+            args ->
+                assertThat(operation((String) args.get()[0], (String) args.get()[1]).getSecurity())
+                    .as("no operation overrides the global security")
+                    .isNull());
   }
 
   @Test
@@ -178,49 +200,85 @@ class OpenApiDocumentTest {
     assertThat(list.getParameters())
         .filteredOn(p -> "query".equals(p.getIn()))
         .extracting(Parameter::getName)
-        .containsExactlyInAnyOrder("page", "page_size", "kind", "status", "project_id", "created_by");
+        .containsExactlyInAnyOrder(
+            "page", "page_size", "kind", "status", "project_id", "created_by");
     assertThat(list.getParameters())
         .filteredOn(p -> "query".equals(p.getIn()))
         .allSatisfy(p -> assertThat(p.getRequired()).as(p.getName()).isNotEqualTo(Boolean.TRUE));
 
     Schema<?> pageOfJobs = schema("WorldJobList");
-    assertThat(pageOfJobs.getRequired()).containsExactlyInAnyOrder("items", "page", "page_size", "total");
-    assertThat(property(pageOfJobs, "items").getItems().get$ref()).isEqualTo("#/components/schemas/WorldJob");
+    assertThat(pageOfJobs.getRequired())
+        .containsExactlyInAnyOrder("items", "page", "page_size", "total");
+    assertThat(property(pageOfJobs, "items").getItems().get$ref())
+        .isEqualTo("#/components/schemas/WorldJob");
     assertThat(property(pageOfJobs, "total").getMinimum()).isEqualByComparingTo(BigDecimal.ZERO);
   }
 
   @Test
   void jobRecordHasDocumentedFieldsEnumsAndNullability() {
     Schema<?> job = schema("WorldJob");
-    assertThat(job.getRequired()).containsExactlyInAnyOrder(
-        "id", "kind", "status", "organization_id", "workspace_id", "created_at");
-    assertThat(job.getProperties()).containsOnlyKeys(
-        "id", "kind", "status", "organization_id", "workspace_id", "created_at", "project_id",
-        "resource_type", "resource_id", "progress", "error", "result", "created_by",
-        "created_by_user", "started_at", "completed_at", "cancel_requested_at");
-    for (String nullable : List.of("project_id", "resource_type", "resource_id", "progress", "error",
-        "created_by", "created_by_user", "started_at", "completed_at", "cancel_requested_at")) {
+    assertThat(job.getRequired())
+        .containsExactlyInAnyOrder(
+            "id", "kind", "status", "organization_id", "workspace_id", "created_at");
+    assertThat(job.getProperties())
+        .containsOnlyKeys(
+            "id",
+            "kind",
+            "status",
+            "organization_id",
+            "workspace_id",
+            "created_at",
+            "project_id",
+            "resource_type",
+            "resource_id",
+            "progress",
+            "error",
+            "result",
+            "created_by",
+            "created_by_user",
+            "started_at",
+            "completed_at",
+            "cancel_requested_at");
+    for (String nullable :
+        List.of(
+            "project_id",
+            "resource_type",
+            "resource_id",
+            "progress",
+            "error",
+            "created_by",
+            "created_by_user",
+            "started_at",
+            "completed_at",
+            "cancel_requested_at")) {
       assertThat(property(job, nullable).getNullable()).as("%s is nullable", nullable).isTrue();
     }
     assertThat(property(job, "progress").getMinimum()).isEqualByComparingTo(BigDecimal.ZERO);
     assertThat(property(job, "progress").getMaximum()).isEqualByComparingTo(BigDecimal.ONE);
-    assertThat(enumOf(schema("WorldJobKind"))).containsExactly("manifest_generation", "trajectory_generation");
-    assertThat(enumOf(schema("WorldJobStatus"))).containsExactly("queued", "running", "completed", "failed", "cancelled");
-    assertThat(enumOf(schema("WorldResourceType"))).containsExactly("manifest", "trajectory", "trajectory_batch");
-    assertThat(schema("UserIdentity").getRequired()).containsExactlyInAnyOrder("id", "email", "username");
+    assertThat(enumOf(schema("WorldJobKind")))
+        .containsExactly("manifest_generation", "trajectory_generation");
+    assertThat(enumOf(schema("WorldJobStatus")))
+        .containsExactly("queued", "running", "completed", "failed", "cancelled");
+    assertThat(enumOf(schema("WorldResourceType")))
+        .containsExactly("manifest", "trajectory", "trajectory_batch");
+    assertThat(schema("UserIdentity").getRequired())
+        .containsExactlyInAnyOrder("id", "email", "username");
     assertThat(property(schema("UserIdentity"), "full_name").getNullable()).isTrue();
   }
 
   @ParameterizedTest(name = "{0}.{1}: {2}..{3}, default {4}")
-  @CsvSource(nullValues = "-", value = {
-      "CreateWorldManifestRequest,  num_users,  1, 50000, -",
-      "CreateWorldManifestRequest,  num_hosts,  1, 10000, -",
-      "CreateWorldTrajectoryRequest, count,     1, 100,   1",
-      "CreateWorldTrajectoryRequest, max_steps, 1, 1000,  100",
-      "CreateWorldTrajectoryRequest, threads,   1, 16,    1",
-      "CreateWorldTrajectoryRequest, seed,      -, -,     42",
-  })
-  void requestBodiesCarryDocumentedBoundsAndDefaults(String schema, String name, Integer min, Integer max, Integer dflt) {
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "CreateWorldManifestRequest,  num_users,  1, 50000, -",
+        "CreateWorldManifestRequest,  num_hosts,  1, 10000, -",
+        "CreateWorldTrajectoryRequest, count,     1, 100,   1",
+        "CreateWorldTrajectoryRequest, max_steps, 1, 1000,  100",
+        "CreateWorldTrajectoryRequest, threads,   1, 16,    1",
+        "CreateWorldTrajectoryRequest, seed,      -, -,     42",
+      })
+  void requestBodiesCarryDocumentedBoundsAndDefaults(
+      String schema, String name, Integer min, Integer max, Integer dflt) {
     Schema<?> property = property(schema(schema), name);
     assertThat(property.getType()).isEqualTo("integer");
     assertThat(property.getMinimum()).isEqualTo(min == null ? null : BigDecimal.valueOf(min));
@@ -232,53 +290,87 @@ class OpenApiDocumentTest {
   void requestBodiesCarryDocumentedEnumsAndRequiredFields() {
     Schema<?> manifest = schema("CreateWorldManifestRequest");
     assertThat(manifest.getRequired()).isNullOrEmpty();
-    assertThat(enumOf(property(manifest, "preset"))).containsExactly("small", "medium", "large", "enterprise");
-    assertThat(manifest.getProperties().values()).allSatisfy(p -> assertThat(p.getNullable()).isTrue());
+    assertThat(enumOf(property(manifest, "preset")))
+        .containsExactly("small", "medium", "large", "enterprise");
+    assertThat(manifest.getProperties().values())
+        .allSatisfy(p -> assertThat(p.getNullable()).isTrue());
 
     Schema<?> trajectory = schema("CreateWorldTrajectoryRequest");
     assertThat(trajectory.getRequired()).containsExactly("manifest_id");
     assertThat(property(trajectory, "manifest_id").getFormat()).isEqualTo("uuid");
-    assertThat(enumOf(property(trajectory, "strategy"))).containsExactly("random", "greedy", "recon-first", "smart-random");
+    assertThat(enumOf(property(trajectory, "strategy")))
+        .containsExactly("random", "greedy", "recon-first", "smart-random");
     assertThat(property(trajectory, "strategy").getDefault()).isEqualTo("random");
     assertThat(enumOf(property(trajectory, "mode"))).containsExactly("kali", "c2", "agent");
     assertThat(property(trajectory, "mode").getDefault()).isEqualTo("kali");
     assertThat(property(trajectory, "goal").getDefault()).isEqualTo("Domain Admins");
     assertThat(property(trajectory, "only_successful").getDefault()).isEqualTo(false);
-    assertThat(trajectory.getProperties()).containsKeys("runtime_id", "capability_name", "agent_name", "name", "project_id");
+    assertThat(trajectory.getProperties())
+        .containsKeys("runtime_id", "capability_name", "agent_name", "name", "project_id");
   }
 
   @Test
   void everyOperationParameterSchemaAndPropertyStatesItsProvenance() {
     Set<String> allowed = Set.of("seen", "inferred", "chosen");
     List<String> unmarked = new ArrayList<>();
-    SPEC.getPaths().forEach((path, item) -> {
-      item.readOperationsMap().forEach((method, operation) -> {
-        check(unmarked, allowed, operation.getExtensions(), method + " " + path);
-        if (operation.getParameters() != null) {
-          operation.getParameters().forEach(p -> check(unmarked, allowed, p.getExtensions(), method + " " + path + " ?" + p.getName()));
-        }
-        if (operation.getRequestBody() != null) {
-          check(unmarked, allowed, operation.getRequestBody().getExtensions(), method + " " + path + " body");
-        }
-      });
-    });
-    SPEC.getComponents().getParameters().forEach((name, p) -> check(unmarked, allowed, p.getExtensions(), "parameter " + name));
-    SPEC.getComponents().getSchemas().forEach((name, rawSchema) -> {
-      Schema<?> schema = rawSchema;
-      check(unmarked, allowed, schema.getExtensions(), "schema " + name);
-      if (schema.getProperties() != null) {
-        schema.getProperties().forEach((prop, propSchema) -> {
-          // A bare $ref cannot carry siblings in OpenAPI 3.0: the referenced schema states it.
-          if (propSchema.get$ref() == null) {
-            check(unmarked, allowed, propSchema.getExtensions(), "schema " + name + "." + prop);
-          }
-        });
-      }
-    });
+    SPEC.getPaths()
+        .forEach(
+            (path, item) -> {
+              item.readOperationsMap()
+                  .forEach(
+                      (method, operation) -> {
+                        check(unmarked, allowed, operation.getExtensions(), method + " " + path);
+                        if (operation.getParameters() != null) {
+                          operation
+                              .getParameters()
+                              .forEach(
+                                  p ->
+                                      check(
+                                          unmarked,
+                                          allowed,
+                                          p.getExtensions(),
+                                          method + " " + path + " ?" + p.getName()));
+                        }
+                        if (operation.getRequestBody() != null) {
+                          check(
+                              unmarked,
+                              allowed,
+                              operation.getRequestBody().getExtensions(),
+                              method + " " + path + " body");
+                        }
+                      });
+            });
+    SPEC.getComponents()
+        .getParameters()
+        .forEach((name, p) -> check(unmarked, allowed, p.getExtensions(), "parameter " + name));
+    SPEC.getComponents()
+        .getSchemas()
+        .forEach(
+            (name, rawSchema) -> {
+              Schema<?> schema = rawSchema;
+              check(unmarked, allowed, schema.getExtensions(), "schema " + name);
+              if (schema.getProperties() != null) {
+                schema
+                    .getProperties()
+                    .forEach(
+                        (prop, propSchema) -> {
+                          // A bare $ref cannot carry siblings in OpenAPI 3.0: the referenced schema
+                          // states it.
+                          if (propSchema.get$ref() == null) {
+                            check(
+                                unmarked,
+                                allowed,
+                                propSchema.getExtensions(),
+                                "schema " + name + "." + prop);
+                          }
+                        });
+              }
+            });
     assertThat(unmarked).as("places without a valid x-provenance").isEmpty();
   }
 
-  private static void check(List<String> unmarked, Set<String> allowed, Map<String, Object> extensions, String where) {
+  private static void check(
+      List<String> unmarked, Set<String> allowed, Map<String, Object> extensions, String where) {
     Object provenance = extensions == null ? null : extensions.get("x-provenance");
     if (provenance == null || !allowed.contains(provenance)) {
       unmarked.add(where + " (" + provenance + ")");

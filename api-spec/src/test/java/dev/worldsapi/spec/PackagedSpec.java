@@ -23,7 +23,9 @@ public final class PackagedSpec {
   public static URL location() {
     URL url = PackagedSpec.class.getClassLoader().getResource(RESOURCE);
     if (url == null) {
-      throw new IllegalStateException(RESOURCE + " is not on the classpath: it must be packaged at the root of the api-spec jar");
+      throw new IllegalStateException(
+          RESOURCE
+              + " is not on the classpath: it must be packaged at the root of the api-spec jar");
     }
     return url;
   }
@@ -44,16 +46,23 @@ public final class PackagedSpec {
 
   public static OpenAPI load(URL location) {
     SwaggerParseResult result = parse(location);
-    List<String> messages = new ArrayList<>(result.getMessages() == null ? List.of() : result.getMessages());
+    List<String> messages =
+        new ArrayList<>(result.getMessages() == null ? List.of() : result.getMessages());
     messages.addAll(danglingReferences(location));
     if (result.getOpenAPI() == null || !messages.isEmpty()) {
-      throw new AssertionError("The spec at " + location + " (edit api-spec/src/main/resources/openapi.yaml) is not a valid OpenAPI 3.0 document:\n - "
-          + String.join("\n - ", messages));
+      throw new AssertionError(
+          "The spec at "
+              + location
+              + " (edit api-spec/src/main/resources/openapi.yaml) is not a valid OpenAPI 3.0 document:\n - "
+              + String.join("\n - ", messages));
     }
     return result.getOpenAPI();
   }
 
-  /** The parser accepts some {@code $ref}s that point nowhere (a response's, for one); the generators do not. */
+  /**
+   * The parser accepts some {@code $ref}s that point nowhere (a response's, for one); the
+   * generators do not.
+   */
   private static List<String> danglingReferences(URL location) {
     JsonNode root;
     try (InputStream in = location.openStream()) {
@@ -66,14 +75,19 @@ public final class PackagedSpec {
     return dangling;
   }
 
-  private static void collectDangling(JsonNode root, JsonNode node, String where, List<String> dangling) {
+  private static void collectDangling(
+      JsonNode root, JsonNode node, String where, List<String> dangling) {
     if (node.isObject()) {
       JsonNode ref = node.get("$ref");
-      if (ref != null && ref.isTextual() && ref.asText().startsWith("#/")
+      if (ref != null
+          && ref.isTextual()
+          && ref.asText().startsWith("#/")
           && root.at(ref.asText().substring(1)).isMissingNode()) {
         dangling.add(where + ": $ref " + ref.asText() + " points to nothing");
       }
-      node.fields().forEachRemaining(e -> collectDangling(root, e.getValue(), where + "/" + e.getKey(), dangling));
+      node.fields()
+          .forEachRemaining(
+              e -> collectDangling(root, e.getValue(), where + "/" + e.getKey(), dangling));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         collectDangling(root, node.get(i), where + "/" + i, dangling);

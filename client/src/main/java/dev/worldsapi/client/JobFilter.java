@@ -23,7 +23,11 @@ public final class JobFilter {
   private final @Nullable UUID projectId;
   private final @Nullable String createdBy;
 
-  private JobFilter(@Nullable JobKind kind, @Nullable JobStatus status, @Nullable UUID projectId, @Nullable String createdBy) {
+  private JobFilter(
+      @Nullable JobKind kind,
+      @Nullable JobStatus status,
+      @Nullable UUID projectId,
+      @Nullable String createdBy) {
     this.kind = kind;
     this.status = status;
     this.projectId = projectId;
@@ -73,8 +77,10 @@ public final class JobFilter {
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof JobFilter other
-        && Objects.equals(kind, other.kind) && Objects.equals(status, other.status)
-        && Objects.equals(projectId, other.projectId) && Objects.equals(createdBy, other.createdBy);
+        && Objects.equals(kind, other.kind)
+        && Objects.equals(status, other.status)
+        && Objects.equals(projectId, other.projectId)
+        && Objects.equals(createdBy, other.createdBy);
   }
 
   @Override
@@ -84,6 +90,14 @@ public final class JobFilter {
 
   @Override
   public String toString() {
-    return "JobFilter{kind=" + kind + ", status=" + status + ", projectId=" + projectId + ", createdBy=" + createdBy + '}';
+    return "JobFilter{kind="
+        + kind
+        + ", status="
+        + status
+        + ", projectId="
+        + projectId
+        + ", createdBy="
+        + createdBy
+        + '}';
   }
 }

@@ -6,19 +6,20 @@ import dev.worldsapi.client.model.WorldJob;
 import dev.worldsapi.client.model.WorldJobList;
 import dev.worldsapi.client.paging.AutoPager;
 import dev.worldsapi.client.paging.Page;
+import dev.worldsapi.client.retry.Sleeper;
 import dev.worldsapi.client.waiting.JobWaiter;
 import java.time.Clock;
 import java.util.List;
-import dev.worldsapi.client.retry.Sleeper;
 
 /**
- * The jobs of one workspace: list, get, cancel, wait. Thread-safe. Every method throws a
- * {@link dev.worldsapi.client.errors.WorldsException} subclass on failure.
+ * The jobs of one workspace: list, get, cancel, wait. Thread-safe. Every method throws a {@link
+ * dev.worldsapi.client.errors.WorldsException} subclass on failure.
  */
 public final class JobsResource {
 
   /** The API's largest page, used by {@link #listAll(JobFilter)}. */
   public static final int MAX_PAGE_SIZE = 100;
+
   /** The API's default page size, used by {@link #list(JobFilter)}. */
   public static final int DEFAULT_PAGE_SIZE = 20;
 
@@ -56,12 +57,24 @@ public final class JobsResource {
       throw new IllegalArgumentException("page must be 1 or more, got " + page);
     }
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
+      throw new IllegalArgumentException(
+          "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
     }
-    WorldJobList list = FeignCalls.call(() -> api.listWorldJobs(org, workspace, page, pageSize,
-        filter.kind(), filter.status(), filter.projectId(), filter.createdBy()));
+    WorldJobList list =
+        FeignCalls.call(
+            () ->
+                api.listWorldJobs(
+                    org,
+                    workspace,
+                    page,
+                    pageSize,
+                    filter.kind(),
+                    filter.status(),
+                    filter.projectId(),
+                    filter.createdBy()));
     List<WorldJob> items = list.getItems() == null ? List.of() : list.getItems();
-    return new Page<>(items,
+    return new Page<>(
+        items,
         list.getPage() == null ? page : list.getPage(),
         list.getPageSize() == null ? pageSize : list.getPageSize(),
         list.getTotal() == null ? items.size() : list.getTotal(),
@@ -80,7 +93,8 @@ public final class JobsResource {
    */
   public AutoPager<WorldJob> listAll(JobFilter filter, int pageSize) {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
+      throw new IllegalArgumentException(
+          "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
     }
     return new AutoPager<>(page -> list(filter, page, pageSize), WorldJob::getId);
   }
@@ -95,8 +109,8 @@ public final class JobsResource {
 
   /**
    * Cancels a job: a queued job at once; for a running job the request is recorded ({@code
-   * cancel_requested_at}) and the returned job may still be running. Not retried after an
-   * ambiguous failure.
+   * cancel_requested_at}) and the returned job may still be running. Not retried after an ambiguous
+   * failure.
    *
    * @throws dev.worldsapi.client.errors.ConflictException when the job has already ended
    */

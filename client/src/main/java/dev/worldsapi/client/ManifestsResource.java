@@ -19,15 +19,17 @@ public final class ManifestsResource {
   }
 
   /**
-   * Starts a {@code manifest_generation} job and returns it at once, usually {@code queued}.
-   * The manifest's id is the job's {@code resource_id} once it completes. Not retried after an
+   * Starts a {@code manifest_generation} job and returns it at once, usually {@code queued}. The
+   * manifest's id is the job's {@code resource_id} once it completes. Not retried after an
    * ambiguous failure, so a job is never created twice by the client.
    *
-   * @throws dev.worldsapi.client.errors.UnprocessableEntityException when the request breaks a bound
+   * @throws dev.worldsapi.client.errors.UnprocessableEntityException when the request breaks a
+   *     bound
    */
   public WorldJob create(CreateWorldManifestRequest request) {
     if (request == null) {
-      throw new IllegalArgumentException("request must not be null; send new CreateWorldManifestRequest() for all defaults");
+      throw new IllegalArgumentException(
+          "request must not be null; send new CreateWorldManifestRequest() for all defaults");
     }
     return FeignCalls.call(() -> api.createWorldManifest(org, workspace, request));
   }

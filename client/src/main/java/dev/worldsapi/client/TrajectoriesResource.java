@@ -27,7 +27,8 @@ public final class TrajectoriesResource {
    */
   public WorldJob create(CreateWorldTrajectoryRequest request) {
     if (request == null || request.getManifestId() == null) {
-      throw new IllegalArgumentException("request.manifestId is required: the id of a completed manifest");
+      throw new IllegalArgumentException(
+          "request.manifestId is required: the id of a completed manifest");
     }
     return FeignCalls.call(() -> api.createWorldTrajectory(org, workspace, request));
   }

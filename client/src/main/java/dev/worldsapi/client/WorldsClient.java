@@ -29,8 +29,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entry point of the Worlds jobs API client. Immutable and thread-safe: build one and share
- * it.
+ * The entry point of the Worlds jobs API client. Immutable and thread-safe: build one and share it.
  *
  * <pre>{@code
  * WorldsClient client = WorldsClient.builder()
@@ -55,23 +54,41 @@ public final class WorldsClient {
   private WorldsClient(Builder settings) {
     this.settings = settings.copy();
     ObjectMapper mapper = ClientObjectMapper.create();
-    Client transport = settings.httpClient != null ? settings.httpClient : new JdkHttpTransport(settings.connectTimeout);
-    Client pipeline = new RetryingClient(
-        new RequestHeadersClient(new LoggingClient(transport, settings.logLevel), settings.tokenSupplier, settings.userAgent),
-        settings.retryPolicy, settings.clock, settings.sleeper);
-    this.api = Feign.builder()
-        .client(pipeline)
-        .encoder(new JacksonEncoder(mapper))
-        .decoder(new JsonBodyDecoder(mapper))
-        .errorDecoder(new ErrorEnvelopeMapper(mapper, settings.clock))
-        // Retries happen in RetryingClient, under the policy; Feign must not add its own.
-        .retryer(Retryer.NEVER_RETRY)
-        .logLevel(Logger.Level.NONE)
-        .options(new Request.Options(settings.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-            settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
-        .target(WorldsJobsApi.class, settings.baseUrl);
-    this.defaultWorkspace = settings.org == null ? null
-        : new WorldsWorkspace(api, settings.org, settings.workspace, settings.clock, settings.sleeper);
+    Client transport =
+        settings.httpClient != null
+            ? settings.httpClient
+            : new JdkHttpTransport(settings.connectTimeout);
+    Client pipeline =
+        new RetryingClient(
+            new RequestHeadersClient(
+                new LoggingClient(transport, settings.logLevel),
+                settings.tokenSupplier,
+                settings.userAgent),
+            settings.retryPolicy,
+            settings.clock,
+            settings.sleeper);
+    this.api =
+        Feign.builder()
+            .client(pipeline)
+            .encoder(new JacksonEncoder(mapper))
+            .decoder(new JsonBodyDecoder(mapper))
+            .errorDecoder(new ErrorEnvelopeMapper(mapper, settings.clock))
+            // Retries happen in RetryingClient, under the policy; Feign must not add its own.
+            .retryer(Retryer.NEVER_RETRY)
+            .logLevel(Logger.Level.NONE)
+            .options(
+                new Request.Options(
+                    settings.connectTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS,
+                    settings.readTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS,
+                    false))
+            .target(WorldsJobsApi.class, settings.baseUrl);
+    this.defaultWorkspace =
+        settings.org == null
+            ? null
+            : new WorldsWorkspace(
+                api, settings.org, settings.workspace, settings.clock, settings.sleeper);
   }
 
   public static Builder builder() {
@@ -108,8 +125,9 @@ public final class WorldsClient {
    */
   public WorldsWorkspace defaultWorkspace() {
     if (defaultWorkspace == null) {
-      throw new IllegalStateException("no default workspace: set one with WorldsClient.builder().workspace(org, workspace),"
-          + " or call client.workspace(org, workspace)");
+      throw new IllegalStateException(
+          "no default workspace: set one with WorldsClient.builder().workspace(org, workspace),"
+              + " or call client.workspace(org, workspace)");
     }
     return defaultWorkspace;
   }
@@ -121,14 +139,19 @@ public final class WorldsClient {
   /** Describes the client without its token. */
   @Override
   public String toString() {
-    return "WorldsClient{baseUrl=" + settings.baseUrl
+    return "WorldsClient{baseUrl="
+        + settings.baseUrl
         + (settings.org == null ? "" : ", workspace=" + settings.org + "/" + settings.workspace)
-        + ", retryPolicy=" + settings.retryPolicy + ", logLevel=" + settings.logLevel + '}';
+        + ", retryPolicy="
+        + settings.retryPolicy
+        + ", logLevel="
+        + settings.logLevel
+        + '}';
   }
 
   /**
-   * Settings of a {@link WorldsClient}. Not thread-safe; {@link #build()} copies what it needs,
-   * so a builder can be changed and built again.
+   * Settings of a {@link WorldsClient}. Not thread-safe; {@link #build()} copies what it needs, so
+   * a builder can be changed and built again.
    */
   public static final class Builder {
 
@@ -180,7 +203,10 @@ public final class WorldsClient {
       return this;
     }
 
-    /** The organization and workspace that {@code jobs()}, {@code manifests()} and {@code trajectories()} act in. */
+    /**
+     * The organization and workspace that {@code jobs()}, {@code manifests()} and {@code
+     * trajectories()} act in.
+     */
     public Builder workspace(String org, String workspace) {
       this.org = WorldsWorkspace.requireSlug("org", org);
       this.workspace = WorldsWorkspace.requireSlug("workspace", workspace);
@@ -250,7 +276,8 @@ public final class WorldsClient {
     public WorldsClient build() {
       this.baseUrl = normalizedBaseUrl(baseUrl);
       if (tokenSupplier == null) {
-        throw new IllegalArgumentException("a token is required: call token(...) or tokenSupplier(...)");
+        throw new IllegalArgumentException(
+            "a token is required: call token(...) or tokenSupplier(...)");
       }
       requirePositive("connectTimeout", connectTimeout);
       requirePositive("readTimeout", readTimeout);
@@ -258,7 +285,9 @@ public final class WorldsClient {
       requireSet("logLevel", logLevel);
       requireSet("clock", clock);
       requireSet("sleeper", sleeper);
-      if (userAgent == null || userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      if (userAgent == null
+          || userAgent.isBlank()
+          || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
         throw new IllegalArgumentException("userAgent must be non-blank printable text");
       }
       return new WorldsClient(this);
@@ -291,15 +320,18 @@ public final class WorldsClient {
       } catch (URISyntaxException e) {
         throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getReason());
       }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      String scheme =
+          uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw new IllegalArgumentException("baseUrl must start with http:// or https://, got " + uri.getScheme() + ":");
+        throw new IllegalArgumentException(
+            "baseUrl must start with http:// or https://, got " + uri.getScheme() + ":");
       }
       if (uri.getHost() == null) {
         throw new IllegalArgumentException("baseUrl must name a host, e.g. http://localhost:8080");
       }
       if (uri.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("baseUrl must not contain credentials; pass the token with token(...) or tokenSupplier(...)");
+        throw new IllegalArgumentException(
+            "baseUrl must not contain credentials; pass the token with token(...) or tokenSupplier(...)");
       }
       if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
         throw new IllegalArgumentException("baseUrl must not have a query or fragment");

@@ -18,11 +18,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ForwardCompatibilityTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @Test
   void listWithUnknownKindStatusResourceTypeAndFieldsSucceeds() {
-    server.stubFor(get(urlPathEqualTo(TestClients.JOBS)).willReturn(okJson("""
+    server.stubFor(
+        get(urlPathEqualTo(TestClients.JOBS))
+            .willReturn(
+                okJson(
+                    """
         {"items": [
            {"id": "job-1", "kind": "world_export", "status": "paused", "resource_type": "snapshot",
             "organization_id": "o", "workspace_id": "w", "created_at": "2026-01-05T10:15:30Z",

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 class LoggingRedactionTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final Logger httpLogger = (Logger) LoggerFactory.getLogger("dev.worldsapi.client.http");
@@ -43,20 +44,34 @@ class LoggingRedactionTest {
 
   @Test
   void mostVerboseLoggingNeverShowsTheToken() {
-    server.stubFor(get(urlPathEqualTo(TestClients.JOBS + "/job-1")).willReturn(okJson(TestClients.job("job-1", "queued"))));
-    server.stubFor(post(urlPathEqualTo("/api/v1/org/acme/ws/lab/worlds/manifests")).willReturn(aResponse().withStatus(422)
-        .withHeader("Content-Type", "application/json")
-        .withBody(TestClients.envelope(422, "Validation error", "validation_error"))));
-    server.stubFor(get(urlPathEqualTo(TestClients.JOBS + "/job-2")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    WorldsClient client = TestClients.against(server, new FakeTime()).logLevel(LogLevel.BODY).build();
+    server.stubFor(
+        get(urlPathEqualTo(TestClients.JOBS + "/job-1"))
+            .willReturn(okJson(TestClients.job("job-1", "queued"))));
+    server.stubFor(
+        post(urlPathEqualTo("/api/v1/org/acme/ws/lab/worlds/manifests"))
+            .willReturn(
+                aResponse()
+                    .withStatus(422)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(TestClients.envelope(422, "Validation error", "validation_error"))));
+    server.stubFor(
+        get(urlPathEqualTo(TestClients.JOBS + "/job-2"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    WorldsClient client =
+        TestClients.against(server, new FakeTime()).logLevel(LogLevel.BODY).build();
 
     client.jobs().get("job-1");
-    Throwable rejected = catchThrowable(() -> client.manifests().create(new CreateWorldManifestRequest().name("lab")));
+    Throwable rejected =
+        catchThrowable(
+            () -> client.manifests().create(new CreateWorldManifestRequest().name("lab")));
     Throwable reset = catchThrowable(() -> client.jobs().get("job-2"));
 
     List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     assertThat(lines)
-        .anySatisfy(line -> assertThat(line).contains("--> GET " + server.baseUrl() + TestClients.JOBS + "/job-1"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("--> GET " + server.baseUrl() + TestClients.JOBS + "/job-1"))
         .anySatisfy(line -> assertThat(line).isEqualTo("> Authorization: <redacted>"))
         .anySatisfy(line -> assertThat(line).contains("\"name\":\"lab\""))
         .anySatisfy(line -> assertThat(line).contains("<-- 422"))
@@ -72,7 +87,9 @@ class LoggingRedactionTest {
 
   @Test
   void logsNothingByDefault() {
-    server.stubFor(get(urlPathEqualTo(TestClients.JOBS + "/job-1")).willReturn(okJson(TestClients.job("job-1", "queued"))));
+    server.stubFor(
+        get(urlPathEqualTo(TestClients.JOBS + "/job-1"))
+            .willReturn(okJson(TestClients.job("job-1", "queued"))));
 
     TestClients.against(server, new FakeTime()).build().jobs().get("job-1");
 

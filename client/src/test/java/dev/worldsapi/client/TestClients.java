@@ -8,6 +8,7 @@ public final class TestClients {
 
   /** Not a credential: a marker to look for in recorded requests and logs. */
   public static final String TOKEN = "not-a-real-token-7d1e";
+
   public static final String JOBS = "/api/v1/org/acme/ws/lab/worlds/jobs";
 
   private TestClients() {}
@@ -27,7 +28,8 @@ public final class TestClients {
     return """
         {"id": "%s", "kind": "manifest_generation", "status": "%s", "organization_id": "org-acme",
          "workspace_id": "ws-lab", "created_at": "2026-01-05T10:15:30Z", "resource_type": "manifest"}
-        """.formatted(id, status);
+        """
+        .formatted(id, status);
   }
 
   public static String envelope(int code, String detail, String type) {

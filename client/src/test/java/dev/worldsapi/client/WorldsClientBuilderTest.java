@@ -30,48 +30,81 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WorldsClientBuilderTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   static Stream<Arguments> badSettings() {
     return Stream.of(
-        Arguments.of((UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl(null), "baseUrl is required, e.g. http://localhost:8080"),
-        Arguments.of((UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("localhost:8080"), "baseUrl must start with http:// or https://, got localhost:"),
-        Arguments.of((UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("ftp://files.example.org"), "baseUrl must start with http:// or https://, got ftp:"),
-        Arguments.of((UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("http://user:pw@example.org"), "baseUrl must not contain credentials; pass the token with token(...) or tokenSupplier(...)"),
-        Arguments.of((UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("http://example.org?x=1"), "baseUrl must not have a query or fragment"),
-        Arguments.of((UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("http://exa mple.org"), "baseUrl is not a valid URL: Illegal character in authority"),
-        Arguments.of((UnaryOperator<WorldsClient.Builder>) b -> b.readTimeout(Duration.ZERO), "readTimeout must be positive, got PT0S"),
-        Arguments.of((UnaryOperator<WorldsClient.Builder>) b -> b.connectTimeout(Duration.ofSeconds(-1)), "connectTimeout must be positive, got PT-1S"),
-        Arguments.of((UnaryOperator<WorldsClient.Builder>) b -> b.userAgent("bad\nagent"), "userAgent must be non-blank printable text"));
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl(null),
+            "baseUrl is required, e.g. http://localhost:8080"),
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("localhost:8080"),
+            "baseUrl must start with http:// or https://, got localhost:"),
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("ftp://files.example.org"),
+            "baseUrl must start with http:// or https://, got ftp:"),
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("http://user:pw@example.org"),
+            "baseUrl must not contain credentials; pass the token with token(...) or tokenSupplier(...)"),
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("http://example.org?x=1"),
+            "baseUrl must not have a query or fragment"),
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("http://exa mple.org"),
+            "baseUrl is not a valid URL: Illegal character in authority"),
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>) b -> b.readTimeout(Duration.ZERO),
+            "readTimeout must be positive, got PT0S"),
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>) b -> b.connectTimeout(Duration.ofSeconds(-1)),
+            "connectTimeout must be positive, got PT-1S"),
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>) b -> b.userAgent("bad\nagent"),
+            "userAgent must be non-blank printable text"));
   }
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("badSettings")
-  void buildRejectsBadSettingsWithASentence(UnaryOperator<WorldsClient.Builder> change, String message) {
-    WorldsClient.Builder builder = WorldsClient.builder().baseUrl("http://localhost:8080").token("t");
+  void buildRejectsBadSettingsWithASentence(
+      UnaryOperator<WorldsClient.Builder> change, String message) {
+    WorldsClient.Builder builder =
+        WorldsClient.builder().baseUrl("http://localhost:8080").token("t");
 
-    assertThatThrownBy(() -> change.apply(builder).build()).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    assertThatThrownBy(() -> change.apply(builder).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
   }
 
   @Test
   void buildRequiresAToken() {
     assertThatThrownBy(() -> WorldsClient.builder().baseUrl("http://localhost:8080").build())
         .hasMessage("a token is required: call token(...) or tokenSupplier(...)");
-    assertThatThrownBy(() -> WorldsClient.builder().token(" ")).hasMessage("token must not be blank");
+    assertThatThrownBy(() -> WorldsClient.builder().token(" "))
+        .hasMessage("token must not be blank");
   }
 
   @Test
   void workspaceMethodsNeedADefaultWorkspace() {
-    WorldsClient client = WorldsClient.builder().baseUrl("http://localhost:8080").token("t").build();
+    WorldsClient client =
+        WorldsClient.builder().baseUrl("http://localhost:8080").token("t").build();
 
-    assertThatThrownBy(client::jobs).isInstanceOf(IllegalStateException.class).hasMessageContaining("no default workspace");
+    assertThatThrownBy(client::jobs)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no default workspace");
     assertThat(client.workspace("acme", "lab").jobs()).isNotNull();
-    assertThatThrownBy(() -> client.workspace("acme", " ")).hasMessage("workspace must not be blank");
+    assertThatThrownBy(() -> client.workspace("acme", " "))
+        .hasMessage("workspace must not be blank");
   }
 
   @Test
   void toBuilderMakesAnIndependentVariant() {
-    WorldsClient original = WorldsClient.builder().baseUrl("http://localhost:8080/").token("t").workspace("acme", "lab").build();
+    WorldsClient original =
+        WorldsClient.builder()
+            .baseUrl("http://localhost:8080/")
+            .token("t")
+            .workspace("acme", "lab")
+            .build();
 
     WorldsClient variant = original.toBuilder().baseUrl("http://127.0.0.1:9090").build();
 
@@ -82,38 +115,57 @@ class WorldsClientBuilderTest {
 
   @Test
   void sendsUserAgentAndJsonToTheWorkspacePaths() {
-    server.stubFor(post(urlPathEqualTo("/api/v1/org/acme/ws/lab/worlds/trajectories"))
-        .willReturn(okJson(TestClients.job("job-9", "queued").replace("manifest_generation", "trajectory_generation"))));
+    server.stubFor(
+        post(urlPathEqualTo("/api/v1/org/acme/ws/lab/worlds/trajectories"))
+            .willReturn(
+                okJson(
+                    TestClients.job("job-9", "queued")
+                        .replace("manifest_generation", "trajectory_generation"))));
     WorldsClient client = TestClients.against(server, new FakeTime()).build();
     UUID manifest = UUID.fromString("9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b");
 
-    var job = client.trajectories().create(new CreateWorldTrajectoryRequest().manifestId(manifest).count(3));
+    var job =
+        client
+            .trajectories()
+            .create(new CreateWorldTrajectoryRequest().manifestId(manifest).count(3));
 
     assertThat(job.getKind()).isEqualTo(JobKind.TRAJECTORY_GENERATION);
-    server.verify(postRequestedFor(urlPathEqualTo("/api/v1/org/acme/ws/lab/worlds/trajectories"))
-        .withHeader("User-Agent", matching("worlds-api-java/\\d+\\.\\d+\\.\\d+.*"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withRequestBody(equalToJson("{\"manifest_id\": \"" + manifest + "\", \"count\": 3}", true, true)));
+    server.verify(
+        postRequestedFor(urlPathEqualTo("/api/v1/org/acme/ws/lab/worlds/trajectories"))
+            .withHeader("User-Agent", matching("worlds-api-java/\\d+\\.\\d+\\.\\d+.*"))
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(
+                equalToJson("{\"manifest_id\": \"" + manifest + "\", \"count\": 3}", true, true)));
   }
 
   @Test
   void acceptsAnyFeignTransport() {
-    server.stubFor(get(urlPathEqualTo(TestClients.JOBS + "/job-1")).willReturn(okJson(TestClients.job("job-1", "queued"))));
-    WorldsClient client = TestClients.against(server, new FakeTime()).httpClient(new feign.Client.Default(null, null))
-        .userAgent("lab-tool/{1}").build();
+    server.stubFor(
+        get(urlPathEqualTo(TestClients.JOBS + "/job-1"))
+            .willReturn(okJson(TestClients.job("job-1", "queued"))));
+    WorldsClient client =
+        TestClients.against(server, new FakeTime())
+            .httpClient(new feign.Client.Default(null, null))
+            .userAgent("lab-tool/{1}")
+            .build();
 
     assertThat(client.jobs().get("job-1").getId()).isEqualTo("job-1");
-    server.verify(getRequestedFor(urlPathEqualTo(TestClients.JOBS + "/job-1"))
-        .withHeader("User-Agent", equalTo("lab-tool/{1}"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
+    server.verify(
+        getRequestedFor(urlPathEqualTo(TestClients.JOBS + "/job-1"))
+            .withHeader("User-Agent", equalTo("lab-tool/{1}"))
+            .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
   }
 
   @Test
   void tokenSupplierThatFailsOrReturnsNothingIsReportedWithoutSending() {
-    server.stubFor(get(urlPathEqualTo(TestClients.JOBS + "/job-1")).willReturn(okJson(TestClients.job("job-1", "queued"))));
-    WorldsClient empty = TestClients.against(server, new FakeTime()).tokenSupplier(() -> "").build();
+    server.stubFor(
+        get(urlPathEqualTo(TestClients.JOBS + "/job-1"))
+            .willReturn(okJson(TestClients.job("job-1", "queued"))));
+    WorldsClient empty =
+        TestClients.against(server, new FakeTime()).tokenSupplier(() -> "").build();
 
-    assertThatThrownBy(() -> empty.jobs().get("job-1")).isInstanceOf(WorldsException.class)
+    assertThatThrownBy(() -> empty.jobs().get("job-1"))
+        .isInstanceOf(WorldsException.class)
         .hasMessage("the token supplier returned no token");
     server.verify(0, getRequestedFor(urlPathEqualTo(TestClients.JOBS + "/job-1")));
   }

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * The embedded demo: organization {@code demo} with workspace {@code sandbox}, open to the
- * development caller, and workspace {@code restricted}, which is not; and, when seeding, 40
- * jobs in {@code sandbox}: of both kinds, four in each status, an hour apart.
+ * development caller, and workspace {@code restricted}, which is not; and, when seeding, 40 jobs in
+ * {@code sandbox}: of both kinds, four in each status, an hour apart.
  */
 public final class DemoData {
 
@@ -22,10 +22,14 @@ public final class DemoData {
   public static final String RESTRICTED_WORKSPACE = "restricted";
   public static final int SEEDED_JOBS = 40;
 
-  public static final UserIdentity DEVELOPER = new UserIdentity(
-      UUID.fromString("5f0c4b5e-3c1a-4c7e-9a55-2b9d3c1e7a10"), "developer@example.org", "developer")
-      .fullName("Demo Developer");
-  public static final Caller DEVELOPER_CALLER = new Caller(DEVELOPER.getId().toString(), DEVELOPER.getUsername());
+  public static final UserIdentity DEVELOPER =
+      new UserIdentity(
+              UUID.fromString("5f0c4b5e-3c1a-4c7e-9a55-2b9d3c1e7a10"),
+              "developer@example.org",
+              "developer")
+          .fullName("Demo Developer");
+  public static final Caller DEVELOPER_CALLER =
+      new Caller(DEVELOPER.getId().toString(), DEVELOPER.getUsername());
 
   private DemoData() {}
 
@@ -43,11 +47,28 @@ public final class DemoData {
       for (WorldJobStatus status : WorldJobStatus.values()) {
         for (WorldJobKind kind : WorldJobKind.values()) {
           boolean manifest = kind == WorldJobKind.MANIFEST_GENERATION;
-          WorldResourceType type = manifest ? WorldResourceType.MANIFEST
-              : round % 2 == 0 ? WorldResourceType.TRAJECTORY : WorldResourceType.TRAJECTORY_BATCH;
-          JobStore.Plan plan = new JobStore.Plan(kind, type, type == WorldResourceType.TRAJECTORY_BATCH ? 3 : 1,
-              status == WorldJobStatus.FAILED, manifest ? "Manifest generation failed: demo failure" : "Trajectory generation failed: demo failure");
-          store.insert(SANDBOX, plan, status, now.minus(Duration.ofHours(SEEDED_JOBS - index)), DEVELOPER, null);
+          WorldResourceType type =
+              manifest
+                  ? WorldResourceType.MANIFEST
+                  : round % 2 == 0
+                      ? WorldResourceType.TRAJECTORY
+                      : WorldResourceType.TRAJECTORY_BATCH;
+          JobStore.Plan plan =
+              new JobStore.Plan(
+                  kind,
+                  type,
+                  type == WorldResourceType.TRAJECTORY_BATCH ? 3 : 1,
+                  status == WorldJobStatus.FAILED,
+                  manifest
+                      ? "Manifest generation failed: demo failure"
+                      : "Trajectory generation failed: demo failure");
+          store.insert(
+              SANDBOX,
+              plan,
+              status,
+              now.minus(Duration.ofHours(SEEDED_JOBS - index)),
+              DEVELOPER,
+              null);
           index++;
         }
       }

@@ -14,19 +14,22 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Interactive API docs at {@code /docs}: Swagger UI from its webjar (no network needed), on
- * this server's {@code /openapi.yaml}, able to call this server. Public; {@code /} leads here.
+ * Interactive API docs at {@code /docs}: Swagger UI from its webjar (no network needed), on this
+ * server's {@code /openapi.yaml}, able to call this server. Public; {@code /} leads here.
  */
 @Path("")
 public final class DocsResource {
 
-  private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
-  private static final Map<String, String> TYPES = Map.of(
-      "swagger-ui.css", "text/css",
-      "swagger-ui-bundle.js", "text/javascript",
-      "swagger-ui-standalone-preset.js", "text/javascript",
-      "favicon-32x32.png", "image/png");
-  private static final String PAGE = """
+  private static final String WEBJAR =
+      "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "swagger-ui.css", "text/css",
+          "swagger-ui-bundle.js", "text/javascript",
+          "swagger-ui-standalone-preset.js", "text/javascript",
+          "favicon-32x32.png", "image/png");
+  private static final String PAGE =
+      """
       <!DOCTYPE html>
       <html lang="en">
       <head>
@@ -68,7 +71,10 @@ public final class DocsResource {
   @Path("docs/{file}")
   public Response asset(@PathParam("file") String file) {
     String type = TYPES.get(file);
-    InputStream in = type == null ? null : DocsResource.class.getClassLoader().getResourceAsStream(WEBJAR + file);
+    InputStream in =
+        type == null
+            ? null
+            : DocsResource.class.getClassLoader().getResourceAsStream(WEBJAR + file);
     if (in == null) {
       throw WorldsApiException.notFound("Not found");
     }

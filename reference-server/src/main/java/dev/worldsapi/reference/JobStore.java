@@ -20,9 +20,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The jobs, in memory. Every method holds the store's lock, so concurrent requests and the
- * worker never lose or duplicate a job or see one half-changed; what leaves the store is a
- * copy.
+ * The jobs, in memory. Every method holds the store's lock, so concurrent requests and the worker
+ * never lose or duplicate a job or see one half-changed; what leaves the store is a copy.
  */
 public final class JobStore {
 
@@ -44,10 +43,16 @@ public final class JobStore {
    * @param fails whether it ends {@code failed} rather than {@code completed}
    * @param failure the {@code error} it then carries
    */
-  public record Plan(WorldJobKind kind, WorldResourceType resourceType, int resources, boolean fails, String failure) {}
+  public record Plan(
+      WorldJobKind kind,
+      WorldResourceType resourceType,
+      int resources,
+      boolean fails,
+      String failure) {}
 
   /** Adds a queued job and returns it. */
-  public synchronized WorldJob create(Workspaces.Key workspace, Plan plan, String projectId, UserIdentity creator) {
+  public synchronized WorldJob create(
+      Workspaces.Key workspace, Plan plan, String projectId, UserIdentity creator) {
     JobState job = new JobState(UUID.randomUUID().toString(), workspace, plan, now(), ++sequence);
     job.projectId = projectId;
     job.creator = creator;
@@ -59,9 +64,15 @@ public final class JobStore {
    * Adds a job already in {@code status}, for demo data and contract-test states, and returns it.
    * The worker never advances it, but does honour a cancellation request.
    */
-  public synchronized WorldJob insert(Workspaces.Key workspace, Plan plan, WorldJobStatus status, Instant createdAt,
-      UserIdentity creator, String projectId) {
-    JobState job = new JobState(UUID.randomUUID().toString(), workspace, plan, createdAt, ++sequence);
+  public synchronized WorldJob insert(
+      Workspaces.Key workspace,
+      Plan plan,
+      WorldJobStatus status,
+      Instant createdAt,
+      UserIdentity creator,
+      String projectId) {
+    JobState job =
+        new JobState(UUID.randomUUID().toString(), workspace, plan, createdAt, ++sequence);
     job.creator = creator;
     job.projectId = projectId;
     job.frozen = true;
@@ -79,7 +90,7 @@ public final class JobStore {
         job.cancelRequestedAt = createdAt.plusSeconds(10);
         job.end(WorldJobStatus.CANCELLED, createdAt.plusSeconds(11));
       }
-      default -> { }
+      default -> {}
     }
     jobs.put(job.id, job);
     return job.toModel();
@@ -98,8 +109,8 @@ public final class JobStore {
   }
 
   /**
-   * Cancels a queued job at once; records the request for a running one, which the worker ends
-   * at its next step.
+   * Cancels a queued job at once; records the request for a running one, which the worker ends at
+   * its next step.
    *
    * @throws WorldsApiException 404 for no such job, 409 for a job that already ended
    */
@@ -124,7 +135,10 @@ public final class JobStore {
   public synchronized List<WorldJob> list(Workspaces.Key workspace, Predicate<WorldJob> filter) {
     return jobs.values().stream()
         .filter(job -> job.workspace.equals(workspace))
-        .sorted(Comparator.comparing((JobState job) -> job.createdAt).thenComparingLong(job -> job.sequence).reversed())
+        .sorted(
+            Comparator.comparing((JobState job) -> job.createdAt)
+                .thenComparingLong(job -> job.sequence)
+                .reversed())
         .map(JobState::toModel)
         .filter(filter)
         .toList();
@@ -132,16 +146,19 @@ public final class JobStore {
 
   /** Whether the workspace has a completed manifest with this id. */
   public synchronized boolean hasCompletedManifest(Workspaces.Key workspace, String manifestId) {
-    return jobs.values().stream().anyMatch(job -> job.workspace.equals(workspace)
-        && job.status == WorldJobStatus.COMPLETED
-        && job.plan.resourceType() == WorldResourceType.MANIFEST
-        && manifestId.equals(job.resourceId));
+    return jobs.values().stream()
+        .anyMatch(
+            job ->
+                job.workspace.equals(workspace)
+                    && job.status == WorldJobStatus.COMPLETED
+                    && job.plan.resourceType() == WorldResourceType.MANIFEST
+                    && manifestId.equals(job.resourceId));
   }
 
   /**
-   * Moves every unfinished job one step: a cancellation request ends a job; a queued job starts;
-   * a running one progresses and, after {@value #STEPS} steps, completes or fails. Seeded jobs
-   * only honour cancellation. Returns how many jobs changed.
+   * Moves every unfinished job one step: a cancellation request ends a job; a queued job starts; a
+   * running one progresses and, after {@value #STEPS} steps, completes or fails. Seeded jobs only
+   * honour cancellation. Returns how many jobs changed.
    */
   public synchronized int step() {
     Instant now = now();
@@ -215,7 +232,9 @@ public final class JobStore {
     }
 
     boolean isTerminal() {
-      return status == WorldJobStatus.COMPLETED || status == WorldJobStatus.FAILED || status == WorldJobStatus.CANCELLED;
+      return status == WorldJobStatus.COMPLETED
+          || status == WorldJobStatus.FAILED
+          || status == WorldJobStatus.CANCELLED;
     }
 
     void start(Instant at) {
@@ -253,16 +272,18 @@ public final class JobStore {
     }
 
     WorldJob toModel() {
-      WorldJob job = new WorldJob(id, plan.kind(), status, workspace.org(), workspace.workspace(), utc(createdAt))
-          .projectId(projectId)
-          .resourceType(plan.resourceType())
-          .resourceId(resourceId)
-          .progress(progress)
-          .error(error)
-          .result(result == null ? null : new LinkedHashMap<>(result))
-          .startedAt(utc(startedAt))
-          .completedAt(utc(completedAt))
-          .cancelRequestedAt(utc(cancelRequestedAt));
+      WorldJob job =
+          new WorldJob(
+                  id, plan.kind(), status, workspace.org(), workspace.workspace(), utc(createdAt))
+              .projectId(projectId)
+              .resourceType(plan.resourceType())
+              .resourceId(resourceId)
+              .progress(progress)
+              .error(error)
+              .result(result == null ? null : new LinkedHashMap<>(result))
+              .startedAt(utc(startedAt))
+              .completedAt(utc(completedAt))
+              .cancelRequestedAt(utc(cancelRequestedAt));
       if (creator != null) {
         job.createdBy(creator.getId().toString()).createdByUser(creator);
       }

@@ -6,8 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The simulated worker: calls {@link JobStore#step()} every {@code step}. With a zero step it
- * never runs on its own, and tests drive it with {@link #step()}.
+ * The simulated worker: calls {@link JobStore#step()} every {@code step}. With a zero step it never
+ * runs on its own, and tests drive it with {@link #step()}.
  */
 public final class JobWorker implements AutoCloseable {
 
@@ -19,12 +19,15 @@ public final class JobWorker implements AutoCloseable {
     if (step.isZero()) {
       this.scheduler = null;
     } else {
-      this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "worlds-job-worker");
-        thread.setDaemon(true);
-        return thread;
-      });
-      scheduler.scheduleAtFixedRate(store::step, step.toMillis(), step.toMillis(), TimeUnit.MILLISECONDS);
+      this.scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "worlds-job-worker");
+                thread.setDaemon(true);
+                return thread;
+              });
+      scheduler.scheduleAtFixedRate(
+          store::step, step.toMillis(), step.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

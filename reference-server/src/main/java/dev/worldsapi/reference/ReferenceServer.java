@@ -21,7 +21,8 @@ public final class ReferenceServer implements AutoCloseable {
 
   // Jersey warns that a resource whose @Path sits on its interface "does not implement any
   // provider interfaces", then serves it as a resource all the same: a false alarm on every start.
-  private static final java.util.logging.Logger PROVIDER_CHECK = java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+  private static final java.util.logging.Logger PROVIDER_CHECK =
+      java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
   static {
     PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
@@ -42,22 +43,32 @@ public final class ReferenceServer implements AutoCloseable {
     if (options.seed()) {
       DemoData.seedJobs(store, clock.instant());
     }
-    ResourceConfig app = new ResourceConfig()
-        .register(new ReferenceJobsApi(store, workspaces, Map.of(DemoData.DEVELOPER_CALLER.id(), DemoData.DEVELOPER)))
-        .register(SpecResource.class)
-        .register(DocsResource.class)
-        .register(failures)
-        .register(new WorldsServerFeature(new StaticTokenVerifier(options.token(), DemoData.DEVELOPER_CALLER),
-            path -> PUBLIC_PATHS.contains(path) || path.startsWith("docs/")))
-        // Jersey's own WADL and HTML error pages would answer outside the envelope.
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-    this.requests = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), runnable -> {
-      Thread thread = new Thread(runnable, "worlds-http");
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.http = JdkHttpServerFactory.createHttpServer(URI.create("http://0.0.0.0:" + options.port() + "/"), app, false);
+    ResourceConfig app =
+        new ResourceConfig()
+            .register(
+                new ReferenceJobsApi(
+                    store, workspaces, Map.of(DemoData.DEVELOPER_CALLER.id(), DemoData.DEVELOPER)))
+            .register(SpecResource.class)
+            .register(DocsResource.class)
+            .register(failures)
+            .register(
+                new WorldsServerFeature(
+                    new StaticTokenVerifier(options.token(), DemoData.DEVELOPER_CALLER),
+                    path -> PUBLIC_PATHS.contains(path) || path.startsWith("docs/")))
+            // Jersey's own WADL and HTML error pages would answer outside the envelope.
+            .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+            .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    this.requests =
+        Executors.newFixedThreadPool(
+            Math.max(8, Runtime.getRuntime().availableProcessors() * 4),
+            runnable -> {
+              Thread thread = new Thread(runnable, "worlds-http");
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.http =
+        JdkHttpServerFactory.createHttpServer(
+            URI.create("http://0.0.0.0:" + options.port() + "/"), app, false);
     http.setExecutor(requests);
     this.worker = new JobWorker(store, options.workerStep());
   }

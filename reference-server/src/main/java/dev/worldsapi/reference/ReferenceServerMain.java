@@ -14,7 +14,8 @@ public final class ReferenceServerMain {
     System.exit(run(args, System.getenv(), System.out, System.err));
   }
 
-  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws InterruptedException {
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
+      throws InterruptedException {
     if (Arrays.asList(args).contains("--help")) {
       out.print(ServerOptions.HELP);
       return 0;
@@ -28,21 +29,39 @@ public final class ReferenceServerMain {
     }
     ReferenceServer server = ReferenceServer.start(options);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      out.println("Stopping: finishing requests in flight");
-      server.close();
-      out.println("Stopped");
-      out.flush();
-      stopped.countDown();
-    }, "worlds-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("Stopping: finishing requests in flight");
+                  server.close();
+                  out.println("Stopped");
+                  out.flush();
+                  stopped.countDown();
+                },
+                "worlds-shutdown"));
     out.println("Worlds reference server listening on http://localhost:" + server.port());
     out.println("  API docs:  http://localhost:" + server.port() + "/docs");
     out.println("  Spec:      http://localhost:" + server.port() + "/openapi.yaml");
-    out.println("  Jobs:      http://localhost:" + server.port() + "/api/v1/org/" + DemoData.ORG + "/ws/" + DemoData.WORKSPACE + "/worlds/jobs");
-    out.println("  Token:     " + (options.token().equals(ServerOptions.DEFAULT_TOKEN)
-        ? "the development token (see README)" : "the one given with --token or WORLDS_TOKEN"));
-    out.println("  Seeded:    " + (options.seed() ? DemoData.SEEDED_JOBS + " demo jobs" : "nothing (--no-seed)")
-        + "; worker step " + options.workerStep().toMillis() + " ms");
+    out.println(
+        "  Jobs:      http://localhost:"
+            + server.port()
+            + "/api/v1/org/"
+            + DemoData.ORG
+            + "/ws/"
+            + DemoData.WORKSPACE
+            + "/worlds/jobs");
+    out.println(
+        "  Token:     "
+            + (options.token().equals(ServerOptions.DEFAULT_TOKEN)
+                ? "the development token (see README)"
+                : "the one given with --token or WORLDS_TOKEN"));
+    out.println(
+        "  Seeded:    "
+            + (options.seed() ? DemoData.SEEDED_JOBS + " demo jobs" : "nothing (--no-seed)")
+            + "; worker step "
+            + options.workerStep().toMillis()
+            + " ms");
     out.flush();
     stopped.await();
     return 0;

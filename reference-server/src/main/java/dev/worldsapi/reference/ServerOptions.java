@@ -4,23 +4,26 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How the reference server runs: from command-line flags, then environment variables, then
- * the embedded defaults. Immutable.
+ * How the reference server runs: from command-line flags, then environment variables, then the
+ * embedded defaults. Immutable.
  *
  * @param port TCP port; 0 picks a free one
  * @param token the one bearer token the server accepts
  * @param seed whether to start with the demo jobs
- * @param workerStep how often the simulated worker advances each job; zero means never on its
- *     own (jobs stay where they are until {@link JobWorker#step()} is called)
+ * @param workerStep how often the simulated worker advances each job; zero means never on its own
+ *     (jobs stay where they are until {@link JobWorker#step()} is called)
  */
 public record ServerOptions(int port, String token, boolean seed, Duration workerStep) {
 
   public static final int DEFAULT_PORT = 8080;
+
   /** The development token. Not a secret: it only opens this in-memory demo server. */
   public static final String DEFAULT_TOKEN = "dev-token";
+
   public static final Duration DEFAULT_WORKER_STEP = Duration.ofSeconds(1);
 
-  public static final String HELP = """
+  public static final String HELP =
+      """
       Usage: java -jar worlds-reference-server.jar [options]
 
       An in-memory Worlds jobs API server for development and tests.
@@ -65,14 +68,17 @@ public record ServerOptions(int port, String token, boolean seed, Duration worke
         step = arg.substring("--worker-step-ms=".length());
         stepSource = "--worker-step-ms";
       } else {
-        throw new IllegalArgumentException("unknown option " + arg.split("=", 2)[0] + " (see --help)");
+        throw new IllegalArgumentException(
+            "unknown option " + arg.split("=", 2)[0] + " (see --help)");
       }
     }
     return new ServerOptions(
         port == null ? DEFAULT_PORT : integer(portSource, port, 0, 65_535),
         token == null ? DEFAULT_TOKEN : nonBlank(token),
         seed == null || bool(seedSource, seed),
-        step == null ? DEFAULT_WORKER_STEP : Duration.ofMillis(integer(stepSource, step, 0, 3_600_000)));
+        step == null
+            ? DEFAULT_WORKER_STEP
+            : Duration.ofMillis(integer(stepSource, step, 0, 3_600_000)));
   }
 
   private static int integer(String source, String value, int min, int max) {
@@ -84,14 +90,17 @@ public record ServerOptions(int port, String token, boolean seed, Duration worke
     } catch (NumberFormatException notANumber) {
       // Reported below.
     }
-    throw new IllegalArgumentException(source + " must be a whole number from " + min + " to " + max + ", got \"" + value + "\"");
+    throw new IllegalArgumentException(
+        source + " must be a whole number from " + min + " to " + max + ", got \"" + value + "\"");
   }
 
   private static boolean bool(String source, String value) {
     return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "true", "yes", "1" -> true;
       case "false", "no", "0" -> false;
-      default -> throw new IllegalArgumentException(source + " must be true or false, got \"" + value + "\"");
+      default ->
+          throw new IllegalArgumentException(
+              source + " must be true or false, got \"" + value + "\"");
     };
   }
 

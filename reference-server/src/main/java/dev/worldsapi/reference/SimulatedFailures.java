@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Makes the next API requests fail as a real deployment sometimes does, so that clients can be
- * tested against 429, 500, 502 and 504: the reference server itself never rate-limits, fails,
- * or sits behind a gateway. Off until {@link #failNext(int, int)} is called. Thread-safe.
+ * tested against 429, 500, 502 and 504: the reference server itself never rate-limits, fails, or
+ * sits behind a gateway. Off until {@link #failNext(int, int)} is called. Thread-safe.
  */
 @Priority(Priorities.USER)
 public final class SimulatedFailures implements ContainerRequestFilter {
@@ -42,13 +42,17 @@ public final class SimulatedFailures implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!request.getUriInfo().getPath().startsWith("api/") || remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+    if (!request.getUriInfo().getPath().startsWith("api/")
+        || remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
       return;
     }
     switch (status.get()) {
       case 429 -> throw WorldsApiException.rateLimited("Rate limited", Duration.ofSeconds(1));
-      case 502 -> throw new WorldsApiException(502, "bad_gateway", "Bad gateway", List.of(), Map.of());
-      case 504 -> throw new WorldsApiException(504, "gateway_timeout", "Gateway timeout", List.of(), Map.of());
+      case 502 ->
+          throw new WorldsApiException(502, "bad_gateway", "Bad gateway", List.of(), Map.of());
+      case 504 ->
+          throw new WorldsApiException(
+              504, "gateway_timeout", "Gateway timeout", List.of(), Map.of());
       default -> throw new IllegalStateException("simulated failure");
     }
   }

@@ -23,7 +23,8 @@ public final class SpecResource {
   private static byte[] read() {
     try (InputStream in = SpecResource.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
       if (in == null) {
-        throw new IllegalStateException("openapi.yaml is not on the classpath: the api-spec jar is missing");
+        throw new IllegalStateException(
+            "openapi.yaml is not on the classpath: the api-spec jar is missing");
       }
       return in.readAllBytes();
     } catch (IOException e) {

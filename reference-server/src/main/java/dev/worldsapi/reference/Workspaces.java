@@ -31,7 +31,8 @@ public final class Workspaces {
       throw WorldsApiException.notFound("Workspace " + org + "/" + workspace + " not found");
     }
     if (!allowed.contains(caller.id())) {
-      throw WorldsApiException.forbidden("Access forbidden: you may not use workspace " + org + "/" + workspace);
+      throw WorldsApiException.forbidden(
+          "Access forbidden: you may not use workspace " + org + "/" + workspace);
     }
     return key;
   }

@@ -12,13 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Odd, malformed and hostile requests: every answer is a status the spec declares for the
- * operations (or 405/406/415 for protocol misuse), never a 500, and every failure is the
- * canonical envelope with a matching {@code code}.
+ * operations (or 405/406/415 for protocol misuse), never a 500, and every failure is the canonical
+ * envelope with a matching {@code code}.
  */
 class ProtocolSweepTest {
 
   private static final String TOKEN = "not-a-real-token-c9e7";
-  private static final Set<Integer> DECLARED = Set.of(200, 400, 401, 403, 404, 409, 422, 426, 429, 502, 504, 405, 406, 415);
+  private static final Set<Integer> DECLARED =
+      Set.of(200, 400, 401, 403, 404, 409, 422, 426, 429, 502, 504, 405, 406, 415);
 
   private static ReferenceServer server;
 
@@ -33,54 +34,62 @@ class ProtocolSweepTest {
   }
 
   @ParameterizedTest(name = "{0} {1} [{2}] → {4}")
-  @CsvSource(delimiter = '|', nullValues = "-", value = {
-      // method | path                                                 | header                  | body                  | expected
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs                | -                       | -                     | 200",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs?page=-1        | -                       | -                     | 422",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs?page=99999999999 | -                     | -                     | 422",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs?page_size=      | -                      | -                     | 422",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs?status=RUNNING  | -                      | -                     | 422",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs?page=1&page=2   | -                      | -                     | 200",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs/               | -                       | -                     | 200",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs/nope           | -                       | -                     | 404",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs/%2e%2e         | -                       | -                     | 404",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs/%00            | -                       | -                     | 404",
-      "GET    | /api/v1/org/demo/ws/restricted/worlds/jobs             | -                       | -                     | 403",
-      "GET    | /api/v1/org/nobody/ws/sandbox/worlds/jobs              | -                       | -                     | 404",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs                | Accept: text/html       | -                     | 406",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs                | Accept: application/xml | -                     | 406",
-      "DELETE | /api/v1/org/demo/ws/sandbox/worlds/jobs                | -                       | -                     | 405",
-      "PUT    | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {}                    | 405",
-      "PATCH  | /api/v1/org/demo/ws/sandbox/worlds/jobs/x/cancel       | -                       | {}                    | 405",
-      "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs/x/cancel       | -                       | -                     | 405",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/jobs/x/cancel       | -                       | -                     | 404",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {}                    | 200",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | Content-Type: text/plain | {}                   | 415",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | Content-Type: application/xml | <a/>            | 415",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | not json              | 422",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | null                  | 422",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | \"text\"              | 422",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {\"seed\": 1e400}     | 422",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {\"seed\": 99999999999} | 422",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {\"domains\": \"x\"}  | 422",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {\"name\": {}}        | 422",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/trajectories        | -                       | {}                    | 422",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/trajectories        | -                       | {\"manifest_id\": null} | 422",
-      "POST   | /api/v1/org/demo/ws/sandbox/worlds/trajectories        | -                       | {\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\", \"threads\": 0.5} | 422",
-      "GET    | /api/v1/nowhere                                        | -                       | -                     | 404",
-      "GET    | /favicon.ico                                           | -                       | -                     | 404",
-      "GET    | /docs/../../etc/passwd                                 | -                       | -                     | 404",
-      "GET    | /docs/unknown.js                                       | -                       | -                     | 404",
-      "OPTIONS | /api/v1/org/demo/ws/sandbox/worlds/jobs               | -                       | -                     | 200",
-      "HEAD   | /api/v1/org/demo/ws/sandbox/worlds/jobs                | -                       | -                     | 200",
-  })
-  void everyAnswerIsDeclaredAndEveryFailureIsTheEnvelope(String method, String path, String header, String body, int expected) {
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        // method | path                                                 | header                  |
+        // body                  | expected
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs                | -                       | -                     | 200",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs?page=-1        | -                       | -                     | 422",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs?page=99999999999 | -                     | -                     | 422",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs?page_size=      | -                      | -                     | 422",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs?status=RUNNING  | -                      | -                     | 422",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs?page=1&page=2   | -                      | -                     | 200",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs/               | -                       | -                     | 200",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs/nope           | -                       | -                     | 404",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs/%2e%2e         | -                       | -                     | 404",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs/%00            | -                       | -                     | 404",
+        "GET    | /api/v1/org/demo/ws/restricted/worlds/jobs             | -                       | -                     | 403",
+        "GET    | /api/v1/org/nobody/ws/sandbox/worlds/jobs              | -                       | -                     | 404",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs                | Accept: text/html       | -                     | 406",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs                | Accept: application/xml | -                     | 406",
+        "DELETE | /api/v1/org/demo/ws/sandbox/worlds/jobs                | -                       | -                     | 405",
+        "PUT    | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {}                    | 405",
+        "PATCH  | /api/v1/org/demo/ws/sandbox/worlds/jobs/x/cancel       | -                       | {}                    | 405",
+        "GET    | /api/v1/org/demo/ws/sandbox/worlds/jobs/x/cancel       | -                       | -                     | 405",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/jobs/x/cancel       | -                       | -                     | 404",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {}                    | 200",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | Content-Type: text/plain | {}                   | 415",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | Content-Type: application/xml | <a/>            | 415",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | not json              | 422",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | null                  | 422",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | \"text\"              | 422",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {\"seed\": 1e400}     | 422",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {\"seed\": 99999999999} | 422",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {\"domains\": \"x\"}  | 422",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/manifests           | -                       | {\"name\": {}}        | 422",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/trajectories        | -                       | {}                    | 422",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/trajectories        | -                       | {\"manifest_id\": null} | 422",
+        "POST   | /api/v1/org/demo/ws/sandbox/worlds/trajectories        | -                       | {\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\", \"threads\": 0.5} | 422",
+        "GET    | /api/v1/nowhere                                        | -                       | -                     | 404",
+        "GET    | /favicon.ico                                           | -                       | -                     | 404",
+        "GET    | /docs/../../etc/passwd                                 | -                       | -                     | 404",
+        "GET    | /docs/unknown.js                                       | -                       | -                     | 404",
+        "OPTIONS | /api/v1/org/demo/ws/sandbox/worlds/jobs               | -                       | -                     | 200",
+        "HEAD   | /api/v1/org/demo/ws/sandbox/worlds/jobs                | -                       | -                     | 200",
+      })
+  void everyAnswerIsDeclaredAndEveryFailureIsTheEnvelope(
+      String method, String path, String header, String body, int expected) {
     Http http = new Http(server.port(), TOKEN);
-    Http.Reply reply = header == null
-        ? http.send(method, path, body)
-        : http.send(method, path, body, header.split(": ", 2)[0], header.split(": ", 2)[1]);
+    Http.Reply reply =
+        header == null
+            ? http.send(method, path, body)
+            : http.send(method, path, body, header.split(": ", 2)[0], header.split(": ", 2)[1]);
 
-    assertThat(reply.status()).as(reply.body().substring(0, Math.min(300, reply.body().length()))).isEqualTo(expected);
+    assertThat(reply.status())
+        .as(reply.body().substring(0, Math.min(300, reply.body().length())))
+        .isEqualTo(expected);
     assertThat(DECLARED).contains(reply.status());
     if (reply.status() >= 400) {
       assertThat(reply.header("Content-Type")).startsWith("application/json");
@@ -92,12 +101,28 @@ class ProtocolSweepTest {
   }
 
   @ParameterizedTest(name = "Authorization: {0}")
-  @CsvSource(nullValues = "-", value = {"-", "Bearer", "Bearer  ", "Bearer wrong", "bearer wrong", "Token abc", "Basic Zm9vOmJhcg=="})
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "-",
+        "Bearer",
+        "Bearer  ",
+        "Bearer wrong",
+        "bearer wrong",
+        "Token abc",
+        "Basic Zm9vOmJhcg=="
+      })
   void missingOrBadCredentialsAre401(String authorization) {
     Http anonymous = new Http(server.port(), null);
-    Http.Reply reply = authorization == null
-        ? anonymous.get("/api/v1/org/demo/ws/sandbox/worlds/jobs")
-        : anonymous.send("GET", "/api/v1/org/demo/ws/sandbox/worlds/jobs", null, "Authorization", authorization);
+    Http.Reply reply =
+        authorization == null
+            ? anonymous.get("/api/v1/org/demo/ws/sandbox/worlds/jobs")
+            : anonymous.send(
+                "GET",
+                "/api/v1/org/demo/ws/sandbox/worlds/jobs",
+                null,
+                "Authorization",
+                authorization);
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");

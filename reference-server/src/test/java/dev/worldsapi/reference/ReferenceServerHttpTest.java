@@ -7,18 +7,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The started reference server over real HTTP. The worker is frozen so that each test moves
- * jobs on by calling {@code worker().step()}, and sees every state it asserts.
+ * The started reference server over real HTTP. The worker is frozen so that each test moves jobs on
+ * by calling {@code worker().step()}, and sees every state it asserts.
  */
 class ReferenceServerHttpTest {
 
@@ -65,13 +62,16 @@ class ReferenceServerHttpTest {
     assertThat(done.get("status").asText()).isEqualTo("completed");
     assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
     assertThat(done.get("resource_type").asText()).isEqualTo("manifest");
-    assertThat(done.get("result").get("manifest_id").asText()).isEqualTo(done.get("resource_id").asText());
-    assertThat(OffsetDateTime.parse(done.get("completed_at").asText())).isAfterOrEqualTo(OffsetDateTime.parse(done.get("started_at").asText()));
+    assertThat(done.get("result").get("manifest_id").asText())
+        .isEqualTo(done.get("resource_id").asText());
+    assertThat(OffsetDateTime.parse(done.get("completed_at").asText()))
+        .isAfterOrEqualTo(OffsetDateTime.parse(done.get("started_at").asText()));
   }
 
   @Test
   void jobThatFailsCarriesItsError() {
-    String id = created(http.post(Http.MANIFESTS, "{\"name\": \"failing lab\"}")).get("id").asText();
+    String id =
+        created(http.post(Http.MANIFESTS, "{\"name\": \"failing lab\"}")).get("id").asText();
     stepUntilDone();
 
     JsonNode failed = http.get(Http.JOBS + "/" + id).json();
@@ -86,7 +86,9 @@ class ReferenceServerHttpTest {
     stepUntilDone();
     String manifest = http.get(Http.JOBS + "/" + manifestJob).json().get("resource_id").asText();
 
-    JsonNode job = created(http.post(Http.TRAJECTORIES, "{\"manifest_id\": \"" + manifest + "\", \"count\": 3}"));
+    JsonNode job =
+        created(
+            http.post(Http.TRAJECTORIES, "{\"manifest_id\": \"" + manifest + "\", \"count\": 3}"));
     assertThat(job.get("kind").asText()).isEqualTo("trajectory_generation");
     stepUntilDone();
 
@@ -97,11 +99,20 @@ class ReferenceServerHttpTest {
 
   @Test
   void trajectoryRulesBeyondTheSchemaAre422() {
-    Http.Reply agent = http.post(Http.TRAJECTORIES, "{\"manifest_id\": \"" + UUID.randomUUID() + "\", \"mode\": \"agent\"}");
+    Http.Reply agent =
+        http.post(
+            Http.TRAJECTORIES,
+            "{\"manifest_id\": \"" + UUID.randomUUID() + "\", \"mode\": \"agent\"}");
 
     assertThat(agent.status()).isEqualTo(422);
-    assertThat(StreamSupport.stream(agent.json().get("errors").spliterator(), false).map(e -> e.get("loc").toString()).toList())
-        .containsExactly("[\"body\",\"runtime_id\"]", "[\"body\",\"capability_name\"]", "[\"body\",\"manifest_id\"]");
+    assertThat(
+            StreamSupport.stream(agent.json().get("errors").spliterator(), false)
+                .map(e -> e.get("loc").toString())
+                .toList())
+        .containsExactly(
+            "[\"body\",\"runtime_id\"]",
+            "[\"body\",\"capability_name\"]",
+            "[\"body\",\"manifest_id\"]");
     assertThat(agent.json().at("/errors/2/type").asText()).isEqualTo("manifest_not_found");
   }
 
@@ -153,15 +164,20 @@ class ReferenceServerHttpTest {
     JsonNode items = http.get(Http.JOBS + "?page_size=100").json().get("items");
 
     assertThat(items.get(0).get("id").asText()).isEqualTo(newest);
-    List<OffsetDateTime> created = StreamSupport.stream(items.spliterator(), false)
-        .map(job -> OffsetDateTime.parse(job.get("created_at").asText())).toList();
+    List<OffsetDateTime> created =
+        StreamSupport.stream(items.spliterator(), false)
+            .map(job -> OffsetDateTime.parse(job.get("created_at").asText()))
+            .toList();
     assertThat(created).isSortedAccordingTo((a, b) -> b.compareTo(a));
   }
 
   @Test
   void filtersByProjectAndCreator() {
     String project = UUID.randomUUID().toString();
-    String inProject = created(http.post(Http.MANIFESTS, "{\"project_id\": \"" + project + "\"}")).get("id").asText();
+    String inProject =
+        created(http.post(Http.MANIFESTS, "{\"project_id\": \"" + project + "\"}"))
+            .get("id")
+            .asText();
 
     JsonNode byProject = http.get(Http.JOBS + "?project_id=" + project).json();
     JsonNode byCreator = http.get(Http.JOBS + "?created_by=" + DemoData.DEVELOPER.getId()).json();
@@ -182,32 +198,36 @@ class ReferenceServerHttpTest {
     List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
     List<String> cancelled = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Integer> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-    Thread ticker = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        server.worker().step();
-      }
-    });
+    Thread ticker =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                server.worker().step();
+              }
+            });
     ticker.start();
     for (int t = 0; t < threads; t++) {
-      Thread worker = new Thread(() -> {
-        for (int i = 0; i < perThread; i++) {
-          Http.Reply reply = http.post(Http.MANIFESTS, "{}");
-          if (reply.status() != 200) {
-            failures.add(reply.status());
-            continue;
-          }
-          String id = reply.json().get("id").asText();
-          ids.add(id);
-          if (i % 2 == 0) {
-            int status = http.post(Http.JOBS + "/" + id + "/cancel", null).status();
-            if (status == 200) {
-              cancelled.add(id);
-            } else if (status != 409) {
-              failures.add(status);
-            }
-          }
-        }
-      });
+      Thread worker =
+          new Thread(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  Http.Reply reply = http.post(Http.MANIFESTS, "{}");
+                  if (reply.status() != 200) {
+                    failures.add(reply.status());
+                    continue;
+                  }
+                  String id = reply.json().get("id").asText();
+                  ids.add(id);
+                  if (i % 2 == 0) {
+                    int status = http.post(Http.JOBS + "/" + id + "/cancel", null).status();
+                    if (status == 200) {
+                      cancelled.add(id);
+                    } else if (status != 409) {
+                      failures.add(status);
+                    }
+                  }
+                }
+              });
       workers.add(worker);
       worker.start();
     }
@@ -226,11 +246,14 @@ class ReferenceServerHttpTest {
     assertThat(all.get("total").asInt()).isEqualTo(DemoData.SEEDED_JOBS + threads * perThread);
     assertThat(server.store().size()).isEqualTo(DemoData.SEEDED_JOBS + threads * perThread);
     for (String id : cancelled) {
-      assertThat(http.get(Http.JOBS + "/" + id).json().get("status").asText()).as(id).isEqualTo("cancelled");
+      assertThat(http.get(Http.JOBS + "/" + id).json().get("status").asText())
+          .as(id)
+          .isEqualTo("cancelled");
     }
     int listedAcrossPages = 0;
     for (int page = 1; page <= 3; page++) {
-      listedAcrossPages += http.get(Http.JOBS + "?page_size=100&page=" + page).json().get("items").size();
+      listedAcrossPages +=
+          http.get(Http.JOBS + "?page_size=100&page=" + page).json().get("items").size();
     }
     assertThat(listedAcrossPages).isEqualTo(DemoData.SEEDED_JOBS + threads * perThread);
   }
@@ -269,5 +292,4 @@ class ReferenceServerHttpTest {
       server.worker().step();
     }
   }
-
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Reading the seeded reference server over real HTTP. Nothing here changes its state, so one server serves all. */
+/**
+ * Reading the seeded reference server over real HTTP. Nothing here changes its state, so one server
+ * serves all.
+ */
 class ReferenceServerListingTest {
 
   private static final String TOKEN = "not-a-real-token-8a4d";
@@ -37,23 +40,28 @@ class ReferenceServerListingTest {
     assertThat(all.get("total").asInt()).isEqualTo(DemoData.SEEDED_JOBS);
     for (String kind : List.of("manifest_generation", "trajectory_generation")) {
       for (String status : List.of("queued", "running", "completed", "failed", "cancelled")) {
-        assertThat(http.get(Http.JOBS + "?kind=" + kind + "&status=" + status).json().get("total").asInt())
-            .as("%s %s", kind, status).isEqualTo(4);
+        assertThat(
+                http.get(Http.JOBS + "?kind=" + kind + "&status=" + status)
+                    .json()
+                    .get("total")
+                    .asInt())
+            .as("%s %s", kind, status)
+            .isEqualTo(4);
       }
     }
   }
 
   @ParameterizedTest(name = "page {0} of size {1}: {2} items")
   @CsvSource({
-      "1, 20,  20",
-      "2, 20,  20",
-      "3, 20,  0",
-      "4, 13,  1",
-      "5, 13,  0",
-      "1, 100, 40",
-      "1, 1,   1",
-      "40, 1,  1",
-      "41, 1,  0",
+    "1, 20,  20",
+    "2, 20,  20",
+    "3, 20,  0",
+    "4, 13,  1",
+    "5, 13,  0",
+    "1, 100, 40",
+    "1, 1,   1",
+    "40, 1,  1",
+    "41, 1,  0",
   })
   void pagesExactlyAsSpecified(int page, int pageSize, int items) {
     JsonNode list = http.get(Http.JOBS + "?page=" + page + "&page_size=" + pageSize).json();

@@ -18,63 +18,101 @@ class ServerOptionsTest {
   void embeddedDefaultsNeedNoConfiguration() {
     ServerOptions options = ServerOptions.parse(new String[0], Map.of());
 
-    assertThat(options).isEqualTo(new ServerOptions(8080, "dev-token", true, Duration.ofSeconds(1)));
+    assertThat(options)
+        .isEqualTo(new ServerOptions(8080, "dev-token", true, Duration.ofSeconds(1)));
   }
 
   @Test
   void environmentVariablesSetEachOption() {
-    ServerOptions options = ServerOptions.parse(new String[0], Map.of(
-        "WORLDS_PORT", "9090", "WORLDS_TOKEN", "team-token", "WORLDS_SEED", "false", "WORLDS_WORKER_STEP_MS", "250"));
+    ServerOptions options =
+        ServerOptions.parse(
+            new String[0],
+            Map.of(
+                "WORLDS_PORT",
+                "9090",
+                "WORLDS_TOKEN",
+                "team-token",
+                "WORLDS_SEED",
+                "false",
+                "WORLDS_WORKER_STEP_MS",
+                "250"));
 
-    assertThat(options).isEqualTo(new ServerOptions(9090, "team-token", false, Duration.ofMillis(250)));
+    assertThat(options)
+        .isEqualTo(new ServerOptions(9090, "team-token", false, Duration.ofMillis(250)));
   }
 
   @Test
   void flagsWinOverEnvironmentVariables() {
-    ServerOptions options = ServerOptions.parse(
-        new String[] {"--port=0", "--token=flag-token", "--no-seed", "--worker-step-ms=0"},
-        Map.of("WORLDS_PORT", "9090", "WORLDS_TOKEN", "env-token", "WORLDS_SEED", "true"));
+    ServerOptions options =
+        ServerOptions.parse(
+            new String[] {"--port=0", "--token=flag-token", "--no-seed", "--worker-step-ms=0"},
+            Map.of("WORLDS_PORT", "9090", "WORLDS_TOKEN", "env-token", "WORLDS_SEED", "true"));
 
     assertThat(options).isEqualTo(new ServerOptions(0, "flag-token", false, Duration.ZERO));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', value = {
-      "--port=http    | --port must be a whole number from 0 to 65535, got \"http\"",
-      "--port=70000   | --port must be a whole number from 0 to 65535, got \"70000\"",
-      "--seed=maybe   | --seed must be true or false, got \"maybe\"",
-      "--worker-step-ms=-5 | --worker-step-ms must be a whole number from 0 to 3600000, got \"-5\"",
-      "--token=       | the token must not be blank",
-      "--verbose      | unknown option --verbose (see --help)",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--port=http    | --port must be a whole number from 0 to 65535, got \"http\"",
+        "--port=70000   | --port must be a whole number from 0 to 65535, got \"70000\"",
+        "--seed=maybe   | --seed must be true or false, got \"maybe\"",
+        "--worker-step-ms=-5 | --worker-step-ms must be a whole number from 0 to 3600000, got \"-5\"",
+        "--token=       | the token must not be blank",
+        "--verbose      | unknown option --verbose (see --help)",
+      })
   void badOptionsAreRejectedWithASentence(String arg, String message) {
     assertThatThrownBy(() -> ServerOptions.parse(new String[] {arg}, Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
   }
 
   @Test
   void helpListsEveryOptionAndItsVariable() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int exit = ReferenceServerMain.run(new String[] {"--help"}, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    int exit =
+        ReferenceServerMain.run(
+            new String[] {"--help"},
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
 
     assertThat(exit).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "WORLDS_PORT", "--token", "WORLDS_TOKEN",
-        "--seed", "--no-seed", "WORLDS_SEED", "--worker-step-ms", "WORLDS_WORKER_STEP_MS", "--help");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "--port",
+            "WORLDS_PORT",
+            "--token",
+            "WORLDS_TOKEN",
+            "--seed",
+            "--no-seed",
+            "WORLDS_SEED",
+            "--worker-step-ms",
+            "WORLDS_WORKER_STEP_MS",
+            "--help");
   }
 
   @Test
   void badOptionExitsWith2AndSaysWhy() throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int exit = ReferenceServerMain.run(new String[] {"--port=x"}, Map.of(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit =
+        ReferenceServerMain.run(
+            new String[] {"--port=x"},
+            Map.of(),
+            System.out,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("worlds-reference-server: --port must be");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("worlds-reference-server: --port must be");
   }
 
   @Test
   void describingOptionsNeverShowsTheToken() {
-    assertThat(new ServerOptions(1, "team-token", true, Duration.ZERO).toString()).doesNotContain("team-token");
+    assertThat(new ServerOptions(1, "team-token", true, Duration.ZERO).toString())
+        .doesNotContain("team-token");
   }
 }

@@ -25,16 +25,21 @@ class ShutdownTest {
   void stopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
     // Output goes to a file: a pipe may be closed under a reader when the process exits.
     Path output = dir.resolve("server.log");
-    Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        ReferenceServerMain.class.getName(), "--port=0", "--worker-step-ms=50")
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ReferenceServerMain.class.getName(),
+                "--port=0",
+                "--worker-step-ms=50")
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     try {
       int port = awaitPort(output);
-      assertThat(new Http(port, ServerOptions.DEFAULT_TOKEN).get(Http.JOBS).status()).isEqualTo(200);
+      assertThat(new Http(port, ServerOptions.DEFAULT_TOKEN).get(Http.JOBS).status())
+          .isEqualTo(200);
 
       process.destroy(); // SIGTERM
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -57,6 +62,7 @@ class ShutdownTest {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("the server did not start:\n" + Files.readString(output, StandardCharsets.UTF_8));
+    throw new AssertionError(
+        "the server did not start:\n" + Files.readString(output, StandardCharsets.UTF_8));
   }
 }

@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.FeatureContext;
 import java.util.function.Predicate;
 
 /**
- * Everything a JAX-RS application implementing the generated interfaces needs to behave as the
- * spec says, in one registration: JSON, the error envelope for every failure, parameter
- * conversion that reports bad values as 422, and bearer authentication.
+ * Everything a JAX-RS application implementing the generated interfaces needs to behave as the spec
+ * says, in one registration: JSON, the error envelope for every failure, parameter conversion that
+ * reports bad values as 422, and bearer authentication.
  *
  * <pre>{@code
  * new ResourceConfig()
@@ -24,9 +24,8 @@ import java.util.function.Predicate;
  *     .register(new WorldsServerFeature(myTokenVerifier));
  * }</pre>
  *
- * <p>Bean Validation of parameters and bodies (the spec's bounds, as annotations on the
- * generated interfaces) needs the runtime's validation module, e.g. Jersey's {@code
- * jersey-bean-validation}.
+ * <p>Bean Validation of parameters and bodies (the spec's bounds, as annotations on the generated
+ * interfaces) needs the runtime's validation module, e.g. Jersey's {@code jersey-bean-validation}.
  */
 public final class WorldsServerFeature implements Feature {
 

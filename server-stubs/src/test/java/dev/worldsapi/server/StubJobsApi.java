@@ -19,14 +19,21 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * A stand-in implementation of the generated interface, with no JAX-RS annotations of its own,
- * that fails in chosen ways so the runtime's answers can be checked.
+ * A stand-in implementation of the generated interface, with no JAX-RS annotations of its own, that
+ * fails in chosen ways so the runtime's answers can be checked.
  */
 public final class StubJobsApi implements WorldsJobsApi {
 
   @Override
-  public WorldJobList listWorldJobs(String org, String workspace, Integer page, Integer pageSize, WorldJobKind kind,
-      WorldJobStatus status, UUID projectId, String createdBy) {
+  public WorldJobList listWorldJobs(
+      String org,
+      String workspace,
+      Integer page,
+      Integer pageSize,
+      WorldJobKind kind,
+      WorldJobStatus status,
+      UUID projectId,
+      String createdBy) {
     guard(org, workspace);
     List<WorldJob> all = IntStream.range(0, 45).mapToObj(i -> job("job-" + i)).toList();
     return Slice.toJobList(Slice.of(all, PageRequest.of(page, pageSize)));
@@ -37,7 +44,8 @@ public final class StubJobsApi implements WorldsJobsApi {
     guard(org, workspace);
     return switch (jobId) {
       case "missing" -> throw WorldsApiException.notFound("Job not found");
-      case "explode" -> throw new IllegalStateException("secret internals of " + getClass().getName());
+      case "explode" ->
+          throw new IllegalStateException("secret internals of " + getClass().getName());
       default -> job(jobId);
     };
   }
@@ -49,13 +57,15 @@ public final class StubJobsApi implements WorldsJobsApi {
   }
 
   @Override
-  public WorldJob createWorldManifest(String org, String workspace, CreateWorldManifestRequest request) {
+  public WorldJob createWorldManifest(
+      String org, String workspace, CreateWorldManifestRequest request) {
     guard(org, workspace);
     return job("job-new").createdBy(CurrentCaller.require().id());
   }
 
   @Override
-  public WorldJob createWorldTrajectory(String org, String workspace, CreateWorldTrajectoryRequest request) {
+  public WorldJob createWorldTrajectory(
+      String org, String workspace, CreateWorldTrajectoryRequest request) {
     guard(org, workspace);
     return job("job-new").kind(WorldJobKind.TRAJECTORY_GENERATION);
   }
@@ -70,7 +80,12 @@ public final class StubJobsApi implements WorldsJobsApi {
   }
 
   private static WorldJob job(String id) {
-    return new WorldJob(id, WorldJobKind.MANIFEST_GENERATION, WorldJobStatus.QUEUED, "org-acme", "ws-lab",
+    return new WorldJob(
+        id,
+        WorldJobKind.MANIFEST_GENERATION,
+        WorldJobStatus.QUEUED,
+        "org-acme",
+        "ws-lab",
         OffsetDateTime.of(2026, 1, 5, 10, 15, 30, 0, ZoneOffset.UTC));
   }
 }

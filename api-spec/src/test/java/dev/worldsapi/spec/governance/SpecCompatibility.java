@@ -18,8 +18,8 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
 
 /**
  * Compares a spec with the spec of the last release (OpenAPITools' openapi-diff) and decides
- * whether the change may ship: a change that breaks existing clients needs a higher major
- * version in {@code info.version}.
+ * whether the change may ship: a change that breaks existing clients needs a higher major version
+ * in {@code info.version}.
  */
 public final class SpecCompatibility {
 
@@ -28,7 +28,12 @@ public final class SpecCompatibility {
    * @param majorRaised whether the current major version is above the baseline's
    * @param report the change report, in Markdown; empty when nothing changed
    */
-  public record Verdict(boolean incompatible, boolean majorRaised, String baselineVersion, String currentVersion, String report) {
+  public record Verdict(
+      boolean incompatible,
+      boolean majorRaised,
+      String baselineVersion,
+      String currentVersion,
+      String report) {
 
     public boolean mayShip() {
       return !incompatible || majorRaised;
@@ -39,9 +44,17 @@ public final class SpecCompatibility {
         return "The spec is backward compatible with " + baselineVersion + ".";
       }
       return majorRaised
-          ? "Breaking change from " + baselineVersion + " to " + currentVersion + ", allowed by the new major version."
-          : "Breaking change from " + baselineVersion + " while info.version is " + currentVersion
-              + ": raise the major version, or make the change compatible.\n\n" + report;
+          ? "Breaking change from "
+              + baselineVersion
+              + " to "
+              + currentVersion
+              + ", allowed by the new major version."
+          : "Breaking change from "
+              + baselineVersion
+              + " while info.version is "
+              + currentVersion
+              + ": raise the major version, or make the change compatible.\n\n"
+              + report;
     }
   }
 
@@ -52,11 +65,20 @@ public final class SpecCompatibility {
     ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline, current);
     String baselineVersion = diff.getOldSpecOpenApi().getInfo().getVersion();
     String currentVersion = diff.getNewSpecOpenApi().getInfo().getVersion();
-    List<String> lostFields = lostResponseFields(diff.getOldSpecOpenApi(), diff.getNewSpecOpenApi());
-    String report = (diff.isUnchanged() ? "" : markdown(diff))
-        + (lostFields.isEmpty() ? "" : "\n#### Response fields removed\n\n" + lostFields.stream().map(f -> "- " + f + "\n").collect(Collectors.joining()));
-    return new Verdict(diff.isIncompatible() || !lostFields.isEmpty(), major(currentVersion) > major(baselineVersion),
-        baselineVersion, currentVersion, report);
+    List<String> lostFields =
+        lostResponseFields(diff.getOldSpecOpenApi(), diff.getNewSpecOpenApi());
+    String report =
+        (diff.isUnchanged() ? "" : markdown(diff))
+            + (lostFields.isEmpty()
+                ? ""
+                : "\n#### Response fields removed\n\n"
+                    + lostFields.stream().map(f -> "- " + f + "\n").collect(Collectors.joining()));
+    return new Verdict(
+        diff.isIncompatible() || !lostFields.isEmpty(),
+        major(currentVersion) > major(baselineVersion),
+        baselineVersion,
+        currentVersion,
+        report);
   }
 
   /**
@@ -65,18 +87,33 @@ public final class SpecCompatibility {
    */
   static List<String> lostResponseFields(OpenAPI baseline, OpenAPI current) {
     Set<String> responseSchemas = new TreeSet<>();
-    baseline.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-        operation.getResponses().values().forEach(response -> collect(baseline, response, responseSchemas))));
+    baseline
+        .getPaths()
+        .values()
+        .forEach(
+            path ->
+                path.readOperations()
+                    .forEach(
+                        operation ->
+                            operation
+                                .getResponses()
+                                .values()
+                                .forEach(
+                                    response -> collect(baseline, response, responseSchemas))));
     List<String> lost = new ArrayList<>();
     for (String name : responseSchemas) {
       Schema<?> before = baseline.getComponents().getSchemas().get(name);
-      Schema<?> after = current.getComponents() == null || current.getComponents().getSchemas() == null
-          ? null : current.getComponents().getSchemas().get(name);
+      Schema<?> after =
+          current.getComponents() == null || current.getComponents().getSchemas() == null
+              ? null
+              : current.getComponents().getSchemas().get(name);
       if (before == null || before.getProperties() == null) {
         continue;
       }
       for (String property : before.getProperties().keySet()) {
-        if (after == null || after.getProperties() == null || !after.getProperties().containsKey(property)) {
+        if (after == null
+            || after.getProperties() == null
+            || !after.getProperties().containsKey(property)) {
           lost.add(name + "." + property);
         }
       }
@@ -109,7 +146,8 @@ public final class SpecCompatibility {
       schema.getProperties().values().forEach(property -> collect(spec, property, names));
     }
     collect(spec, schema.getItems(), names);
-    for (List<Schema> group : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+    for (List<Schema> group :
+        Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
       if (group != null) {
         group.forEach(member -> collect(spec, member, names));
       }
@@ -134,7 +172,8 @@ public final class SpecCompatibility {
     try {
       return Integer.parseInt(version.strip().split("\\.")[0]);
     } catch (RuntimeException notSemantic) {
-      throw new IllegalArgumentException("info.version must start with a major number, got \"" + version + "\"");
+      throw new IllegalArgumentException(
+          "info.version must start with a major number, got \"" + version + "\"");
     }
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The breaking-change gate: the current spec against the last release's, and the gate itself
- * shown to catch the changes it exists for.
+ * The breaking-change gate: the current spec against the last release's, and the gate itself shown
+ * to catch the changes it exists for.
  */
 class SpecCompatibilityTest {
 
@@ -27,16 +27,19 @@ class SpecCompatibilityTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String LIST = "/api/v1/org/{org}/ws/{workspace}/worlds/jobs";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void currentSpecMayShipAgainstTheLastRelease() throws IOException {
-    SpecCompatibility.Verdict verdict = SpecCompatibility.compare(BASELINE.toString(), CURRENT.toString());
+    SpecCompatibility.Verdict verdict =
+        SpecCompatibility.compare(BASELINE.toString(), CURRENT.toString());
 
     if (!verdict.report().isEmpty()) {
-      Files.writeString(Path.of("target/spec-changes.md"), verdict.report(), StandardCharsets.UTF_8);
-      System.out.println("Spec changes since the last release (also in api-spec/target/spec-changes.md):\n" + verdict.report());
+      Files.writeString(
+          Path.of("target/spec-changes.md"), verdict.report(), StandardCharsets.UTF_8);
+      System.out.println(
+          "Spec changes since the last release (also in api-spec/target/spec-changes.md):\n"
+              + verdict.report());
     }
     assertThat(verdict.mayShip()).as(verdict.explanation()).isTrue();
   }
@@ -44,23 +47,26 @@ class SpecCompatibilityTest {
   @ParameterizedTest(name = "WorldJob.{0}")
   @ValueSource(strings = {"error", "created_by_user"})
   void removingAResponseFieldBreaksClients(String field) throws IOException {
-    SpecCompatibility.Verdict verdict = assertBreaks(spec -> ((ObjectNode) schema(spec, "WorldJob").get("properties")).remove(field));
+    SpecCompatibility.Verdict verdict =
+        assertBreaks(
+            spec -> ((ObjectNode) schema(spec, "WorldJob").get("properties")).remove(field));
 
     assertThat(verdict.report()).contains("WorldJob." + field);
   }
 
   @Test
   void removingARequiredResponseFieldBreaksClients() throws IOException {
-    assertBreaks(spec -> {
-      ObjectNode job = schema(spec, "WorldJob");
-      ((ObjectNode) job.get("properties")).remove("workspace_id");
-      ArrayNode required = (ArrayNode) job.get("required");
-      for (int i = required.size() - 1; i >= 0; i--) {
-        if (required.get(i).asText().equals("workspace_id")) {
-          required.remove(i);
-        }
-      }
-    });
+    assertBreaks(
+        spec -> {
+          ObjectNode job = schema(spec, "WorldJob");
+          ((ObjectNode) job.get("properties")).remove("workspace_id");
+          ArrayNode required = (ArrayNode) job.get("required");
+          for (int i = required.size() - 1; i >= 0; i--) {
+            if (required.get(i).asText().equals("workspace_id")) {
+              required.remove(i);
+            }
+          }
+        });
   }
 
   @Test
@@ -70,24 +76,37 @@ class SpecCompatibilityTest {
 
   @Test
   void addingARequiredParameterBreaksClients() throws IOException {
-    assertBreaks(spec -> {
-      ArrayNode parameters = (ArrayNode) spec.at("/paths/" + escape(LIST) + "/get/parameters");
-      ObjectNode region = parameters.addObject();
-      region.put("name", "region").put("in", "query").put("required", true).with("schema").put("type", "string");
-    });
+    assertBreaks(
+        spec -> {
+          ArrayNode parameters = (ArrayNode) spec.at("/paths/" + escape(LIST) + "/get/parameters");
+          ObjectNode region = parameters.addObject();
+          region
+              .put("name", "region")
+              .put("in", "query")
+              .put("required", true)
+              .with("schema")
+              .put("type", "string");
+        });
   }
 
   @Test
   void removingAnOperationBreaksClients() throws IOException {
-    assertBreaks(spec -> ((ObjectNode) spec.get("paths")).remove("/api/v1/org/{org}/ws/{workspace}/worlds/jobs/{job_id}/cancel"));
+    assertBreaks(
+        spec ->
+            ((ObjectNode) spec.get("paths"))
+                .remove("/api/v1/org/{org}/ws/{workspace}/worlds/jobs/{job_id}/cancel"));
   }
 
   @Test
   void addingAnOptionalFieldIsCompatible() throws IOException {
-    SpecCompatibility.Verdict verdict = compareWithChange(spec -> {
-      ObjectNode properties = (ObjectNode) schema(spec, "CreateWorldManifestRequest").get("properties");
-      properties.putObject("description").put("type", "string").put("nullable", true);
-    }, null);
+    SpecCompatibility.Verdict verdict =
+        compareWithChange(
+            spec -> {
+              ObjectNode properties =
+                  (ObjectNode) schema(spec, "CreateWorldManifestRequest").get("properties");
+              properties.putObject("description").put("type", "string").put("nullable", true);
+            },
+            null);
 
     assertThat(verdict.incompatible()).as(verdict.report()).isFalse();
     assertThat(verdict.mayShip()).isTrue();
@@ -97,7 +116,8 @@ class SpecCompatibilityTest {
   @ParameterizedTest(name = "version {0}")
   @ValueSource(strings = {"1.0.0", "2.3.1"})
   void raisingTheMajorVersionLetsABreakingChangeShip(String version) throws IOException {
-    SpecCompatibility.Verdict verdict = compareWithChange(spec -> ((ObjectNode) spec.get("paths")).remove(LIST), version);
+    SpecCompatibility.Verdict verdict =
+        compareWithChange(spec -> ((ObjectNode) spec.get("paths")).remove(LIST), version);
 
     assertThat(verdict.incompatible()).isTrue();
     assertThat(verdict.mayShip()).isTrue();
@@ -112,7 +132,8 @@ class SpecCompatibilityTest {
     return verdict;
   }
 
-  private SpecCompatibility.Verdict compareWithChange(Consumer<ObjectNode> change, String version) throws IOException {
+  private SpecCompatibility.Verdict compareWithChange(Consumer<ObjectNode> change, String version)
+      throws IOException {
     ObjectNode spec = (ObjectNode) YAML.readTree(BASELINE.toFile());
     change.accept(spec);
     if (version != null) {

@@ -9,15 +9,15 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the server answered with a non-2xx status: the status, the response headers, the
- * canonical error envelope when the body was one, and the body as text in every case.
+ * What the server answered with a non-2xx status: the status, the response headers, the canonical
+ * error envelope when the body was one, and the body as text in every case.
  *
  * @param method the HTTP method of the request, e.g. {@code GET}
  * @param path the request's path and query, without scheme, host or credentials
  * @param status the HTTP status
  * @param headers response headers; names are case-insensitive
- * @param envelope the parsed error envelope, or {@code null} when the body was not one (an
- *     empty body, truncated JSON, a proxy's HTML page)
+ * @param envelope the parsed error envelope, or {@code null} when the body was not one (an empty
+ *     body, truncated JSON, a proxy's HTML page)
  * @param rawBody the body as received (UTF-8), empty when there was none
  */
 public record ErrorResponse(

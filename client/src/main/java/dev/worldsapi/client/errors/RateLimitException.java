@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * HTTP 429: rate limited. Thrown once the client's retries are used up or when the server asks
- * for a longer wait than the retry policy allows.
+ * HTTP 429: rate limited. Thrown once the client's retries are used up or when the server asks for
+ * a longer wait than the retry policy allows.
  */
 public final class RateLimitException extends WorldsServiceException {
 
@@ -15,8 +15,8 @@ public final class RateLimitException extends WorldsServiceException {
   private final transient Duration retryAfter;
 
   /**
-   * @param retryAfter how long the server asked to wait (from {@code Retry-After}), or {@code
-   *     null} when it did not say
+   * @param retryAfter how long the server asked to wait (from {@code Retry-After}), or {@code null}
+   *     when it did not say
    */
   public RateLimitException(ErrorResponse response, @Nullable Duration retryAfter) {
     super(response);

@@ -3,8 +3,8 @@ package dev.worldsapi.client.errors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A successful (2xx) response whose body could not be read as the type the spec promises, such
- * as truncated JSON.
+ * A successful (2xx) response whose body could not be read as the type the spec promises, such as
+ * truncated JSON.
  */
 public final class WorldsDecodeException extends WorldsException {
 

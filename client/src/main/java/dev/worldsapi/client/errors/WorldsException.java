@@ -3,8 +3,8 @@ package dev.worldsapi.client.errors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Root of every exception the Worlds client throws. Unchecked. Messages never contain the
- * bearer token or any request header.
+ * Root of every exception the Worlds client throws. Unchecked. Messages never contain the bearer
+ * token or any request header.
  */
 public class WorldsException extends RuntimeException {
 

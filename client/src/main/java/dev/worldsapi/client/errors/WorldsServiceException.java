@@ -8,11 +8,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server answered with a non-2xx status. Carries the status, the response headers, the
- * parsed error envelope (when the body was one) and the raw body text in every case.
+ * The server answered with a non-2xx status. Carries the status, the response headers, the parsed
+ * error envelope (when the body was one) and the raw body text in every case.
  *
- * <p>Catch a subclass to handle one status ({@link NotFoundException}, {@link
- * RateLimitException}, ...), or this class for all of them.
+ * <p>Catch a subclass to handle one status ({@link NotFoundException}, {@link RateLimitException},
+ * ...), or this class for all of them.
  */
 public class WorldsServiceException extends WorldsException {
 
@@ -57,7 +57,9 @@ public class WorldsServiceException extends WorldsException {
   /** The envelope's validation errors; empty when there are none or there is no envelope. */
   public List<ValidationError> validationErrors() {
     ErrorEnvelope envelope = response.envelope();
-    return envelope == null || envelope.getErrors() == null ? List.of() : List.copyOf(envelope.getErrors());
+    return envelope == null || envelope.getErrors() == null
+        ? List.of()
+        : List.copyOf(envelope.getErrors());
   }
 
   /** The response body as received, also when it was not the envelope. */
@@ -70,9 +72,14 @@ public class WorldsServiceException extends WorldsException {
   }
 
   private static String describe(ErrorResponse response) {
-    StringBuilder message = new StringBuilder()
-        .append("HTTP ").append(response.status())
-        .append(" from ").append(response.method()).append(' ').append(response.path());
+    StringBuilder message =
+        new StringBuilder()
+            .append("HTTP ")
+            .append(response.status())
+            .append(" from ")
+            .append(response.method())
+            .append(' ')
+            .append(response.path());
     ErrorEnvelope envelope = response.envelope();
     if (envelope != null) {
       message.append(": ").append(envelope.getDetail());
@@ -87,9 +94,12 @@ public class WorldsServiceException extends WorldsException {
     } else if (response.rawBody().isEmpty()) {
       message.append(": empty body");
     } else {
-      message.append(": body is not the error envelope (")
+      message
+          .append(": body is not the error envelope (")
           .append(response.header("Content-Type").orElse("no content type"))
-          .append(", ").append(response.rawBody().length()).append(" characters)");
+          .append(", ")
+          .append(response.rawBody().length())
+          .append(" characters)");
     }
     return message.toString();
   }

@@ -1,9 +1,9 @@
 package dev.worldsapi.client.errors;
 
 /**
- * No complete HTTP answer arrived: the connection was refused or reset, the response was
- * malformed, or it did not arrive within the read timeout. {@link #getCause()} is the
- * underlying {@link java.io.IOException} or timeout.
+ * No complete HTTP answer arrived: the connection was refused or reset, the response was malformed,
+ * or it did not arrive within the read timeout. {@link #getCause()} is the underlying {@link
+ * java.io.IOException} or timeout.
  */
 public class WorldsTransportException extends WorldsException {
 
@@ -12,8 +12,8 @@ public class WorldsTransportException extends WorldsException {
   private final boolean requestSent;
 
   /**
-   * @param requestSent {@code false} only when the request certainly never reached the server
-   *     (the connection was refused or could not be made), so repeating it cannot act twice
+   * @param requestSent {@code false} only when the request certainly never reached the server (the
+   *     connection was refused or could not be made), so repeating it cannot act twice
    */
   public WorldsTransportException(String message, Throwable cause, boolean requestSent) {
     super(message, cause);

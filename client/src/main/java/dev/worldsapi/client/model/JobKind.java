@@ -8,7 +8,10 @@ import org.jspecify.annotations.NullMarked;
 public final class JobKind extends OpenEnum<JobKind.Known> {
 
   /** The kinds this client version knows. */
-  public enum Known { MANIFEST_GENERATION, TRAJECTORY_GENERATION }
+  public enum Known {
+    MANIFEST_GENERATION,
+    TRAJECTORY_GENERATION
+  }
 
   public static final JobKind MANIFEST_GENERATION = new JobKind("manifest_generation");
   public static final JobKind TRAJECTORY_GENERATION = new JobKind("trajectory_generation");

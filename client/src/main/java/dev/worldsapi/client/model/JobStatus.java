@@ -4,15 +4,21 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * Where a job is in its lifecycle (spec: {@code WorldJobStatus}): {@code queued} → {@code
- * running} → {@code completed} | {@code failed} | {@code cancelled}. Open to values a newer
- * server adds; an unknown status is not terminal.
+ * Where a job is in its lifecycle (spec: {@code WorldJobStatus}): {@code queued} → {@code running}
+ * → {@code completed} | {@code failed} | {@code cancelled}. Open to values a newer server adds; an
+ * unknown status is not terminal.
  */
 @NullMarked
 public final class JobStatus extends OpenEnum<JobStatus.Known> {
 
   /** The statuses this client version knows. */
-  public enum Known { QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED }
+  public enum Known {
+    QUEUED,
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    CANCELLED
+  }
 
   public static final JobStatus QUEUED = new JobStatus("queued");
   public static final JobStatus RUNNING = new JobStatus("running");
@@ -32,6 +38,8 @@ public final class JobStatus extends OpenEnum<JobStatus.Known> {
 
   /** Whether the job has ended: {@code completed}, {@code failed} or {@code cancelled}. */
   public boolean isTerminal() {
-    return known().map(k -> k == Known.COMPLETED || k == Known.FAILED || k == Known.CANCELLED).orElse(false);
+    return known()
+        .map(k -> k == Known.COMPLETED || k == Known.FAILED || k == Known.CANCELLED)
+        .orElse(false);
   }
 }

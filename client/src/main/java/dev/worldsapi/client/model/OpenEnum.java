@@ -7,9 +7,9 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An enum value as the server sent it, which may be one this client version does not know.
- * Reading a newer server's value never fails: {@link #known()} is then empty and {@link
- * #value()} still holds the value. Equal when the values are equal. Immutable.
+ * An enum value as the server sent it, which may be one this client version does not know. Reading
+ * a newer server's value never fails: {@link #known()} is then empty and {@link #value()} still
+ * holds the value. Equal when the values are equal. Immutable.
  *
  * <pre>{@code
  * switch (job.getStatus().known().orElse(null)) {
@@ -51,7 +51,9 @@ public abstract class OpenEnum<K extends Enum<K>> {
 
   @Override
   public final boolean equals(@Nullable Object other) {
-    return other != null && other.getClass() == getClass() && ((OpenEnum<?>) other).value.equals(value);
+    return other != null
+        && other.getClass() == getClass()
+        && ((OpenEnum<?>) other).value.equals(value);
   }
 
   @Override

@@ -8,7 +8,11 @@ import org.jspecify.annotations.NullMarked;
 public final class ResourceType extends OpenEnum<ResourceType.Known> {
 
   /** The resource types this client version knows. */
-  public enum Known { MANIFEST, TRAJECTORY, TRAJECTORY_BATCH }
+  public enum Known {
+    MANIFEST,
+    TRAJECTORY,
+    TRAJECTORY_BATCH
+  }
 
   public static final ResourceType MANIFEST = new ResourceType("manifest");
   public static final ResourceType TRAJECTORY = new ResourceType("trajectory");

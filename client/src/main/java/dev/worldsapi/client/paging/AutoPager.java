@@ -15,15 +15,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every item of every page of a list, fetched lazily: a page is requested only when iteration
- * reaches it, and only the current page is held, so memory does not grow with the list.
- * Each {@link #iterator()} starts again from page 1. Exceptions from fetching a page reach the
- * caller unchanged.
+ * reaches it, and only the current page is held, so memory does not grow with the list. Each {@link
+ * #iterator()} starts again from page 1. Exceptions from fetching a page reach the caller
+ * unchanged.
  *
  * <p>Iteration ends at the server's {@code total}, on an empty page, and, to protect against a
- * misbehaving server, when a page brings nothing new (a repeated page) or when the pages go on
- * past what the first page's {@code total} allowed (a {@code total} that keeps growing). An item
- * that reappears at the top of the next page, because jobs created during iteration pushed it
- * down, is returned once.
+ * misbehaving server, when a page brings nothing new (a repeated page) or when the pages go on past
+ * what the first page's {@code total} allowed (a {@code total} that keeps growing). An item that
+ * reappears at the top of the next page, because jobs created during iteration pushed it down, is
+ * returned once.
  *
  * <pre>{@code
  * for (WorldJob job : client.jobs().listAll(JobFilter.all().status(JobStatus.FAILED))) { ... }
@@ -54,7 +54,9 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   public Stream<T> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   private final class PagingIterator implements Iterator<T> {
@@ -88,7 +90,10 @@ public final class AutoPager<T> implements Iterable<T> {
       }
       int number = current == null ? 1 : current.page() + 1;
       if (maxPages >= 0 && number > maxPages) {
-        LOG.warn("Stopping after page {}: the server's total grew past the {} it reported on page 1", number - 1, maxPages * current.pageSize());
+        LOG.warn(
+            "Stopping after page {}: the server's total grew past the {} it reported on page 1",
+            number - 1,
+            maxPages * current.pageSize());
         finished = true;
         return;
       }
@@ -98,13 +103,15 @@ public final class AutoPager<T> implements Iterable<T> {
         maxPages = ceilDiv(page.total(), Math.max(page.pageSize(), 1)) + 1;
       }
       Set<Object> ids = new HashSet<>();
-      List<T> fresh = page.items().stream()
-          .filter(item -> {
-            Object id = idOf.apply(item);
-            ids.add(id);
-            return !previousIds.contains(id);
-          })
-          .toList();
+      List<T> fresh =
+          page.items().stream()
+              .filter(
+                  item -> {
+                    Object id = idOf.apply(item);
+                    ids.add(id);
+                    return !previousIds.contains(id);
+                  })
+              .toList();
       if (fresh.isEmpty()) {
         if (!page.items().isEmpty()) {
           LOG.warn("Stopping at page {}: it repeats the previous page", number);

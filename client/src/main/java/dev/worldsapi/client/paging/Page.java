@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * One page of a list as the server returned it. Immutable. The API has no {@code has_next}
- * field: another page exists when {@code page × pageSize < total}.
+ * One page of a list as the server returned it. Immutable. The API has no {@code has_next} field:
+ * another page exists when {@code page × pageSize < total}.
  *
  * @param <T> the item type
  */
@@ -46,7 +46,10 @@ public final class Page<T> {
     return total;
   }
 
-  /** Whether the server's {@code total} says items lie beyond this page. An empty page has no next page. */
+  /**
+   * Whether the server's {@code total} says items lie beyond this page. An empty page has no next
+   * page.
+   */
   public boolean hasNextPage() {
     return !items.isEmpty() && (long) page * pageSize < total;
   }
@@ -59,13 +62,22 @@ public final class Page<T> {
    */
   public Page<T> nextPage() {
     if (!hasNextPage()) {
-      throw new NoSuchElementException("page " + page + " is the last page (total " + total + ", page size " + pageSize + ")");
+      throw new NoSuchElementException(
+          "page " + page + " is the last page (total " + total + ", page size " + pageSize + ")");
     }
     return fetcher.fetch(page + 1);
   }
 
   @Override
   public String toString() {
-    return "Page{page=" + page + ", pageSize=" + pageSize + ", total=" + total + ", items=" + items.size() + '}';
+    return "Page{page="
+        + page
+        + ", pageSize="
+        + pageSize
+        + ", total="
+        + total
+        + ", items="
+        + items.size()
+        + '}';
   }
 }

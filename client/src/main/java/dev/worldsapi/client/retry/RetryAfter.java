@@ -14,8 +14,8 @@ public final class RetryAfter {
   private RetryAfter() {}
 
   /**
-   * How long the header asks to wait, measured from {@code now} for the date form; empty when
-   * the header is absent or neither form. A date in the past means no wait.
+   * How long the header asks to wait, measured from {@code now} for the date form; empty when the
+   * header is absent or neither form. A date in the past means no wait.
    */
   public static Optional<Duration> parse(@Nullable String header, Instant now) {
     if (header == null || header.isBlank()) {

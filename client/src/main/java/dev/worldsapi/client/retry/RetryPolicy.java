@@ -12,18 +12,19 @@ import org.jspecify.annotations.Nullable;
  * When a failed request is tried again, and after how long. Immutable and thread-safe.
  *
  * <p>Defaults: 2 retries (3 attempts in all); exponential backoff from 500 ms, doubling, capped at
- * 8 s, with up to 25% jitter; a {@code Retry-After} of up to 60 s is honoured exactly, a longer
- * one ends the retries so the caller sees the {@link dev.worldsapi.client.errors.RateLimitException}
+ * 8 s, with up to 25% jitter; a {@code Retry-After} of up to 60 s is honoured exactly, a longer one
+ * ends the retries so the caller sees the {@link dev.worldsapi.client.errors.RateLimitException}
  * and its {@code retryAfter()}.
  *
  * <p>What is retried: reads ({@code GET}) after any I/O failure and on 429, 502, 503 and 504.
- * Writes ({@code POST}: create, cancel) only when the server certainly did not act: on 429, or
- * when the connection could not be made. A write is never repeated after a reset or a timeout
- * once the request was sent, since the server may have acted on it.
+ * Writes ({@code POST}: create, cancel) only when the server certainly did not act: on 429, or when
+ * the connection could not be made. A write is never repeated after a reset or a timeout once the
+ * request was sent, since the server may have acted on it.
  */
 public final class RetryPolicy {
 
-  private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+  private static final Set<String> IDEMPOTENT_METHODS =
+      Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
   private final int maxRetries;
   private final Duration initialBackoff;
@@ -69,20 +70,22 @@ public final class RetryPolicy {
    * @param retriesDone how many retries were already made for this call
    * @param retryAfterHeader the response's {@code Retry-After}, if any
    */
-  public Optional<Duration> afterStatus(String method, int status, @Nullable String retryAfterHeader,
-      int retriesDone, Instant now) {
+  public Optional<Duration> afterStatus(
+      String method, int status, @Nullable String retryAfterHeader, int retriesDone, Instant now) {
     if (retriesDone >= maxRetries) {
       return Optional.empty();
     }
-    boolean retryable = switch (status) {
-      // Rate limited: the server turned the request away before acting on it, so any method may repeat.
-      case 429 -> true;
-      // A gateway failed or the service is briefly unavailable: the request may have been
-      // forwarded and acted on, so only idempotent methods repeat.
-      case 502, 503, 504 -> isIdempotent(method);
-      // Any other status is the server's considered answer; repeating it would change nothing.
-      default -> false;
-    };
+    boolean retryable =
+        switch (status) {
+          // Rate limited: the server turned the request away before acting on it, so any method may
+          // repeat.
+          case 429 -> true;
+          // A gateway failed or the service is briefly unavailable: the request may have been
+          // forwarded and acted on, so only idempotent methods repeat.
+          case 502, 503, 504 -> isIdempotent(method);
+          // Any other status is the server's considered answer; repeating it would change nothing.
+          default -> false;
+        };
     if (!retryable) {
       return Optional.empty();
     }
@@ -99,7 +102,8 @@ public final class RetryPolicy {
    *
    * @param requestMayHaveBeenSent {@code false} only when the connection could not be made
    */
-  public Optional<Duration> afterFailure(String method, boolean requestMayHaveBeenSent, int retriesDone) {
+  public Optional<Duration> afterFailure(
+      String method, boolean requestMayHaveBeenSent, int retriesDone) {
     if (retriesDone >= maxRetries) {
       return Optional.empty();
     }
@@ -111,11 +115,15 @@ public final class RetryPolicy {
     return Optional.empty();
   }
 
-  /** {@code initialBackoff × 2^retriesDone}, capped at {@code maxBackoff}, less up to {@code jitter} of it. */
+  /**
+   * {@code initialBackoff × 2^retriesDone}, capped at {@code maxBackoff}, less up to {@code jitter}
+   * of it.
+   */
   Duration backoff(int retriesDone) {
-    double base = Math.min(
-        initialBackoff.toNanos() * Math.pow(2, Math.min(retriesDone, 62)),
-        (double) maxBackoff.toNanos());
+    double base =
+        Math.min(
+            initialBackoff.toNanos() * Math.pow(2, Math.min(retriesDone, 62)),
+            (double) maxBackoff.toNanos());
     return Duration.ofNanos((long) (base * (1 - jitter * random.getAsDouble())));
   }
 
@@ -125,8 +133,17 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", jitter=" + jitter + ", maxRetryAfter=" + maxRetryAfter + '}';
+    return "RetryPolicy{maxRetries="
+        + maxRetries
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", jitter="
+        + jitter
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + '}';
   }
 
   /** Builds a {@link RetryPolicy}; {@link #build()} rejects inconsistent settings. */
@@ -193,13 +210,19 @@ public final class RetryPolicy {
       requirePositive("initialBackoff", initialBackoff);
       requirePositive("maxBackoff", maxBackoff);
       if (maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new IllegalArgumentException("maxBackoff (" + maxBackoff + ") must not be less than initialBackoff (" + initialBackoff + ")");
+        throw new IllegalArgumentException(
+            "maxBackoff ("
+                + maxBackoff
+                + ") must not be less than initialBackoff ("
+                + initialBackoff
+                + ")");
       }
       if (!(jitter >= 0 && jitter <= 1)) {
         throw new IllegalArgumentException("jitter must be between 0 and 1, got " + jitter);
       }
       if (maxRetryAfter == null || maxRetryAfter.isNegative()) {
-        throw new IllegalArgumentException("maxRetryAfter must be zero or more, got " + maxRetryAfter);
+        throw new IllegalArgumentException(
+            "maxRetryAfter must be zero or more, got " + maxRetryAfter);
       }
       if (random == null) {
         throw new IllegalArgumentException("random is required");

@@ -16,8 +16,14 @@ public final class JobWaitTimeoutException extends WorldsException {
   private final transient Duration timeout;
 
   public JobWaitTimeoutException(WorldJob lastSeen, Duration timeout) {
-    super("job " + lastSeen.getId() + " is still " + lastSeen.getStatus() + " after waiting " + timeout
-        + "; it was not cancelled");
+    super(
+        "job "
+            + lastSeen.getId()
+            + " is still "
+            + lastSeen.getStatus()
+            + " after waiting "
+            + timeout
+            + "; it was not cancelled");
     this.lastSeen = lastSeen;
     this.timeout = timeout;
   }

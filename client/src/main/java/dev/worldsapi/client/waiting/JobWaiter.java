@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 /**
  * Polls a job until it reaches a terminal status ({@code completed}, {@code failed} or {@code
- * cancelled}) and returns its record; tell the outcomes apart with {@code
- * job.getStatus().known()} or {@code job.getStatus().equals(JobStatus.COMPLETED)}. Immutable and
- * thread-safe; the {@code with…} methods return changed copies.
+ * cancelled}) and returns its record; tell the outcomes apart with {@code job.getStatus().known()}
+ * or {@code job.getStatus().equals(JobStatus.COMPLETED)}. Immutable and thread-safe; the {@code
+ * with…} methods return changed copies.
  *
  * <p>Defaults: a poll every 5 s, as the Worlds CLI does, for at most 10 minutes. A timeout throws
  * {@link JobWaitTimeoutException} and does not cancel the job. A 429 while polling waits for the
@@ -45,7 +45,12 @@ public final class JobWaiter {
     this(getJob, DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT, clock, sleeper);
   }
 
-  private JobWaiter(Function<String, WorldJob> getJob, Duration pollInterval, Duration timeout, Clock clock, Sleeper sleeper) {
+  private JobWaiter(
+      Function<String, WorldJob> getJob,
+      Duration pollInterval,
+      Duration timeout,
+      Clock clock,
+      Sleeper sleeper) {
     this.getJob = getJob;
     this.pollInterval = pollInterval;
     this.timeout = timeout;

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Failures without a usable answer end in a transport or decode exception, within the
- * configured timeout; {@code assertTimeoutPreemptively} turns a hang into a failure.
+ * Failures without a usable answer end in a transport or decode exception, within the configured
+ * timeout; {@code assertTimeoutPreemptively} turns a hang into a failure.
  */
 class TransportFailureTest {
 
@@ -33,10 +33,14 @@ class TransportFailureTest {
   private static final Duration NEVER_HANG = Duration.ofSeconds(10);
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private final WorldsClient client = TestClients.against(server, new FakeTime())
-      .maxRetries(0).readTimeout(Duration.ofMillis(300)).build();
+  private final WorldsClient client =
+      TestClients.against(server, new FakeTime())
+          .maxRetries(0)
+          .readTimeout(Duration.ofMillis(300))
+          .build();
 
   @Test
   void connectionRefusedIsATransportFailureOfARequestNeverSent() throws IOException {
@@ -46,42 +50,62 @@ class TransportFailureTest {
     }
     WorldsClient refused = client.toBuilder().baseUrl("http://127.0.0.1:" + port).build();
 
-    assertTimeoutPreemptively(NEVER_HANG, () -> assertThatThrownBy(() -> refused.jobs().get("job-1"))
-        .isInstanceOfSatisfying(WorldsTransportException.class, e -> assertThat(e.requestMayHaveBeenSent()).isFalse())
-        .hasCauseInstanceOf(ConnectException.class)
-        .hasMessageContaining("GET " + JOB));
+    assertTimeoutPreemptively(
+        NEVER_HANG,
+        () ->
+            assertThatThrownBy(() -> refused.jobs().get("job-1"))
+                .isInstanceOfSatisfying(
+                    WorldsTransportException.class,
+                    e -> assertThat(e.requestMayHaveBeenSent()).isFalse())
+                .hasCauseInstanceOf(ConnectException.class)
+                .hasMessageContaining("GET " + JOB));
   }
 
   @Test
   void responseSlowerThanTheReadTimeoutIsATimeout() {
-    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson(TestClients.job("job-1", "queued")).withFixedDelay(3_000)));
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .willReturn(okJson(TestClients.job("job-1", "queued")).withFixedDelay(3_000)));
 
     long start = System.nanoTime();
-    assertTimeoutPreemptively(NEVER_HANG, () -> assertThatThrownBy(() -> client.jobs().get("job-1"))
-        .isInstanceOf(WorldsTimeoutException.class)
-        .hasMessageContaining("read timeout of 300 ms"));
+    assertTimeoutPreemptively(
+        NEVER_HANG,
+        () ->
+            assertThatThrownBy(() -> client.jobs().get("job-1"))
+                .isInstanceOf(WorldsTimeoutException.class)
+                .hasMessageContaining("read timeout of 300 ms"));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
   }
 
   @Test
   void bodyTrickledPastTheReadTimeoutIsATimeout() {
-    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson(TestClients.job("job-1", "queued"))
-        .withChunkedDribbleDelay(20, 3_000)));
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .willReturn(
+                okJson(TestClients.job("job-1", "queued")).withChunkedDribbleDelay(20, 3_000)));
 
     long start = System.nanoTime();
-    assertTimeoutPreemptively(NEVER_HANG, () -> assertThatThrownBy(() -> client.jobs().get("job-1"))
-        .isInstanceOf(WorldsTimeoutException.class));
+    assertTimeoutPreemptively(
+        NEVER_HANG,
+        () ->
+            assertThatThrownBy(() -> client.jobs().get("job-1"))
+                .isInstanceOf(WorldsTimeoutException.class));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
   }
 
   @Test
   void truncatedJsonIsADecodeFailure() {
-    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson("{\"id\": \"job-1\", \"kind\": \"manifest_gen")));
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .willReturn(okJson("{\"id\": \"job-1\", \"kind\": \"manifest_gen")));
 
-    assertTimeoutPreemptively(NEVER_HANG, () -> assertThatThrownBy(() -> client.jobs().get("job-1"))
-        .isInstanceOf(WorldsDecodeException.class)
-        .hasMessageContaining("HTTP 200 from GET " + JOB)
-        .hasMessageContaining("not the expected JSON"));
+    assertTimeoutPreemptively(
+        NEVER_HANG,
+        () ->
+            assertThatThrownBy(() -> client.jobs().get("job-1"))
+                .isInstanceOf(WorldsDecodeException.class)
+                .hasMessageContaining("HTTP 200 from GET " + JOB)
+                .hasMessageContaining("not the expected JSON"));
   }
 
   @Test
@@ -98,9 +122,12 @@ class TransportFailureTest {
   void garbledOrBrokenResponsesAreTransportFailures(Fault fault) {
     server.stubFor(get(urlPathEqualTo(JOB)).willReturn(aResponse().withFault(fault)));
 
-    assertTimeoutPreemptively(NEVER_HANG, () -> assertThatThrownBy(() -> client.jobs().get("job-1"))
-        .isInstanceOf(WorldsTransportException.class)
-        .hasMessageContaining("GET " + JOB)
-        .hasMessageNotContaining(TestClients.TOKEN));
+    assertTimeoutPreemptively(
+        NEVER_HANG,
+        () ->
+            assertThatThrownBy(() -> client.jobs().get("job-1"))
+                .isInstanceOf(WorldsTransportException.class)
+                .hasMessageContaining("GET " + JOB)
+                .hasMessageNotContaining(TestClients.TOKEN));
   }
 }

@@ -8,9 +8,9 @@ import dev.worldsapi.client.internal.http.ClientObjectMapper;
 import dev.worldsapi.spec.SpecExamples;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The generated client models read the spec's own examples, and what they read survives being
@@ -36,11 +36,14 @@ class GeneratedModelsRoundTripTest {
     assertThat(list.getPage()).isEqualTo(1);
     assertThat(list.getPageSize()).isEqualTo(20);
     assertThat(list.getTotal()).isZero();
-    assertThat(list.getItems()).singleElement().satisfies(job -> {
-      assertThat(job.getKind()).isEqualTo(JobKind.MANIFEST_GENERATION);
-      assertThat(job.getResourceType()).isEqualTo(ResourceType.MANIFEST);
-      assertThat(job.getStatus()).isEqualTo(JobStatus.QUEUED);
-    });
+    assertThat(list.getItems())
+        .singleElement()
+        .satisfies(
+            job -> {
+              assertThat(job.getKind()).isEqualTo(JobKind.MANIFEST_GENERATION);
+              assertThat(job.getResourceType()).isEqualTo(ResourceType.MANIFEST);
+              assertThat(job.getStatus()).isEqualTo(JobStatus.QUEUED);
+            });
     assertThat(roundTrip(list, WorldJobList.class)).isEqualTo(list);
   }
 
@@ -65,13 +68,18 @@ class GeneratedModelsRoundTripTest {
     assertThat(list.getItems()).hasSize(json.get("items").size());
     WorldJob first = list.getItems().get(0);
     assertThat(first.getId()).isEqualTo(json.at("/items/0/id").asText());
-    assertThat(first.getCreatedAt()).isEqualTo(OffsetDateTime.parse(json.at("/items/0/created_at").asText()));
+    assertThat(first.getCreatedAt())
+        .isEqualTo(OffsetDateTime.parse(json.at("/items/0/created_at").asText()));
     assertThat(roundTrip(list, WorldJobList.class)).isEqualTo(list);
   }
 
   @Test
   void fullJobRecordKeepsNestedUserAndProgress() throws Exception {
-    WorldJob job = mapper.treeToValue(SpecExamples.listJobs("firstPage"), WorldJobList.class).getItems().get(0);
+    WorldJob job =
+        mapper
+            .treeToValue(SpecExamples.listJobs("firstPage"), WorldJobList.class)
+            .getItems()
+            .get(0);
 
     assertThat(job.getProgress()).isEqualTo(0.4);
     assertThat(job.getResourceType()).isEqualTo(ResourceType.TRAJECTORY);
@@ -82,11 +90,12 @@ class GeneratedModelsRoundTripTest {
 
   @Test
   void validationLocationsKeepStringsAndIntegersThroughARoundTrip() throws Exception {
-    ErrorEnvelope error = mapper.treeToValue(SpecExamples.sharedResponse("ValidationFailed"), ErrorEnvelope.class);
+    ErrorEnvelope error =
+        mapper.treeToValue(SpecExamples.sharedResponse("ValidationFailed"), ErrorEnvelope.class);
 
-    assertThat(error.getErrors()).extracting(ValidationError::getLoc).containsExactly(
-        List.of("query", "page_size"),
-        List.of("body", "domains", 0));
+    assertThat(error.getErrors())
+        .extracting(ValidationError::getLoc)
+        .containsExactly(List.of("query", "page_size"), List.of("body", "domains", 0));
     ErrorEnvelope again = roundTrip(error, ErrorEnvelope.class);
     assertThat(again).isEqualTo(error);
     assertThat(again.getErrors().get(1).getLoc().get(2)).isInstanceOf(Integer.class);
@@ -94,7 +103,8 @@ class GeneratedModelsRoundTripTest {
 
   @Test
   void unknownEnumValuesAndUnknownFieldsAreReadAndKeptVisible() throws Exception {
-    String fromANewerServer = """
+    String fromANewerServer =
+        """
         {"id": "job-1", "kind": "world_export", "status": "paused", "resource_type": "snapshot",
          "organization_id": "org-example", "workspace_id": "ws-example",
          "created_at": "2026-01-05T10:15:30Z", "priority": 3}
@@ -109,7 +119,8 @@ class GeneratedModelsRoundTripTest {
     assertThat(job.getStatus().isKnown()).isFalse();
     assertThat(job.getStatus().isTerminal()).isFalse();
     assertThat(job.getResourceType().value()).isEqualTo("snapshot");
-    assertThat(mapper.readTree(mapper.writeValueAsString(job)).get("status").asText()).isEqualTo("paused");
+    assertThat(mapper.readTree(mapper.writeValueAsString(job)).get("status").asText())
+        .isEqualTo("paused");
   }
 
   private <T> T roundTrip(T value, Class<T> type) throws Exception {

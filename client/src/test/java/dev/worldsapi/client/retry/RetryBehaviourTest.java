@@ -41,15 +41,20 @@ class RetryBehaviourTest {
   private static final String CREATE = "/api/v1/org/acme/ws/lab/worlds/manifests";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final FakeTime time = new FakeTime();
   private final RetryPolicy noJitter = RetryPolicy.builder().jitter(0).build();
-  private final WorldsClient client = TestClients.against(server, time).retryPolicy(noJitter).build();
+  private final WorldsClient client =
+      TestClients.against(server, time).retryPolicy(noJitter).build();
 
   @Test
   void retriesOn429HonouringRetryAfterSeconds() {
-    failOnceThen(() -> get(urlPathEqualTo(JOB)), aResponse().withStatus(429).withHeader("Retry-After", "7"), okJson(TestClients.job("job-1", "queued")));
+    failOnceThen(
+        () -> get(urlPathEqualTo(JOB)),
+        aResponse().withStatus(429).withHeader("Retry-After", "7"),
+        okJson(TestClients.job("job-1", "queued")));
 
     WorldJob job = client.jobs().get("job-1");
 
@@ -60,7 +65,8 @@ class RetryBehaviourTest {
 
   @Test
   void retriesOn429HonouringRetryAfterHttpDate() {
-    failOnceThen(() -> get(urlPathEqualTo(JOB)),
+    failOnceThen(
+        () -> get(urlPathEqualTo(JOB)),
         aResponse().withStatus(429).withHeader("Retry-After", "Mon, 05 Jan 2026 10:00:12 GMT"),
         okJson(TestClients.job("job-1", "queued")));
 
@@ -72,7 +78,9 @@ class RetryBehaviourTest {
 
   @Test
   void retriesPostOn429SinceTheServerDidNotActOnIt() {
-    failOnceThen(() -> post(urlPathEqualTo(CREATE)), aResponse().withStatus(429).withHeader("Retry-After", "1"),
+    failOnceThen(
+        () -> post(urlPathEqualTo(CREATE)),
+        aResponse().withStatus(429).withHeader("Retry-After", "1"),
         okJson(TestClients.job("job-2", "queued")));
 
     WorldJob job = client.manifests().create(new CreateWorldManifestRequest());
@@ -84,7 +92,10 @@ class RetryBehaviourTest {
 
   @Test
   void retriesGetOn503ThenSucceeds() {
-    failOnceThen(() -> get(urlPathEqualTo(JOB)), aResponse().withStatus(503), okJson(TestClients.job("job-1", "running")));
+    failOnceThen(
+        () -> get(urlPathEqualTo(JOB)),
+        aResponse().withStatus(503),
+        okJson(TestClients.job("job-1", "running")));
 
     assertThat(client.jobs().get("job-1").getStatus().value()).isEqualTo("running");
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500));
@@ -93,7 +104,9 @@ class RetryBehaviourTest {
 
   @Test
   void retriesGetAfterConnectionReset() {
-    failOnceThen(() -> get(urlPathEqualTo(JOB)), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+    failOnceThen(
+        () -> get(urlPathEqualTo(JOB)),
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
         okJson(TestClients.job("job-1", "running")));
 
     assertThat(client.jobs().get("job-1").getId()).isEqualTo("job-1");
@@ -102,10 +115,14 @@ class RetryBehaviourTest {
 
   @Test
   void doesNotRetryPostAfterConnectionReset() {
-    server.stubFor(post(urlPathEqualTo(CREATE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        post(urlPathEqualTo(CREATE))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-    WorldsTransportException thrown = catchThrowableOfType(WorldsTransportException.class,
-        () -> client.manifests().create(new CreateWorldManifestRequest()));
+    WorldsTransportException thrown =
+        catchThrowableOfType(
+            WorldsTransportException.class,
+            () -> client.manifests().create(new CreateWorldManifestRequest()));
 
     assertThat(thrown.requestMayHaveBeenSent()).isTrue();
     assertThat(thrown.getMessage()).contains("POST " + CREATE, "after 1 attempt");
@@ -115,11 +132,15 @@ class RetryBehaviourTest {
 
   @Test
   void doesNotRetryPostAfterReadTimeout() {
-    server.stubFor(post(urlPathEqualTo(CREATE)).willReturn(okJson(TestClients.job("job-3", "queued")).withFixedDelay(2_000)));
+    server.stubFor(
+        post(urlPathEqualTo(CREATE))
+            .willReturn(okJson(TestClients.job("job-3", "queued")).withFixedDelay(2_000)));
     WorldsClient impatient = client.toBuilder().readTimeout(Duration.ofMillis(200)).build();
 
-    WorldsTimeoutException thrown = catchThrowableOfType(WorldsTimeoutException.class,
-        () -> impatient.manifests().create(new CreateWorldManifestRequest()));
+    WorldsTimeoutException thrown =
+        catchThrowableOfType(
+            WorldsTimeoutException.class,
+            () -> impatient.manifests().create(new CreateWorldManifestRequest()));
 
     assertThat(thrown.requestMayHaveBeenSent()).isTrue();
     assertThat(time.sleeps()).isEmpty();
@@ -130,8 +151,10 @@ class RetryBehaviourTest {
   void retriesPostWhenTheConnectionIsRefused() throws IOException {
     WorldsClient refused = client.toBuilder().baseUrl("http://127.0.0.1:" + closedPort()).build();
 
-    WorldsTransportException thrown = catchThrowableOfType(WorldsTransportException.class,
-        () -> refused.manifests().create(new CreateWorldManifestRequest()));
+    WorldsTransportException thrown =
+        catchThrowableOfType(
+            WorldsTransportException.class,
+            () -> refused.manifests().create(new CreateWorldManifestRequest()));
 
     assertThat(thrown.requestMayHaveBeenSent()).isFalse();
     assertThat(thrown.getMessage()).contains("after 3 attempts");
@@ -142,7 +165,8 @@ class RetryBehaviourTest {
   void stopsAfterTheAttemptLimit() {
     server.stubFor(get(urlPathEqualTo(JOB)).willReturn(aResponse().withStatus(503)));
 
-    UnexpectedStatusException thrown = catchThrowableOfType(UnexpectedStatusException.class, () -> client.jobs().get("job-1"));
+    UnexpectedStatusException thrown =
+        catchThrowableOfType(UnexpectedStatusException.class, () -> client.jobs().get("job-1"));
 
     assertThat(thrown.status()).isEqualTo(503);
     server.verify(3, getRequestedFor(urlPathEqualTo(JOB)));
@@ -152,21 +176,36 @@ class RetryBehaviourTest {
   @Test
   void capsExponentialBackoff() {
     server.stubFor(get(urlPathEqualTo(JOB)).willReturn(aResponse().withStatus(502)));
-    WorldsClient patient = client.toBuilder().retryPolicy(noJitter.toBuilder()
-        .maxRetries(5).initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(4)).build()).build();
+    WorldsClient patient =
+        client.toBuilder()
+            .retryPolicy(
+                noJitter.toBuilder()
+                    .maxRetries(5)
+                    .initialBackoff(Duration.ofSeconds(1))
+                    .maxBackoff(Duration.ofSeconds(4))
+                    .build())
+            .build();
 
     catchThrowableOfType(BadGatewayException.class, () -> patient.jobs().get("job-1"));
 
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
-        Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(4));
+    assertThat(time.sleeps())
+        .containsExactly(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(4));
     server.verify(6, getRequestedFor(urlPathEqualTo(JOB)));
   }
 
   @Test
   void doesNotWaitForARetryAfterLongerThanTheMaximum() {
-    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
-    RateLimitException thrown = catchThrowableOfType(RateLimitException.class, () -> client.jobs().get("job-1"));
+    RateLimitException thrown =
+        catchThrowableOfType(RateLimitException.class, () -> client.jobs().get("job-1"));
 
     assertThat(thrown.retryAfter()).contains(Duration.ofHours(1));
     assertThat(time.sleeps()).isEmpty();
@@ -175,22 +214,37 @@ class RetryBehaviourTest {
 
   @Test
   void asksTheTokenSupplierAgainForEachAttempt() {
-    failOnceThen(() -> get(urlPathEqualTo(JOB)), aResponse().withStatus(503), okJson(TestClients.job("job-1", "running")));
+    failOnceThen(
+        () -> get(urlPathEqualTo(JOB)),
+        aResponse().withStatus(503),
+        okJson(TestClients.job("job-1", "running")));
     int[] calls = {0};
-    WorldsClient refreshing = client.toBuilder().tokenSupplier(() -> "rotating-" + (++calls[0])).build();
+    WorldsClient refreshing =
+        client.toBuilder().tokenSupplier(() -> "rotating-" + (++calls[0])).build();
 
     refreshing.jobs().get("job-1");
 
-    server.verify(getRequestedFor(urlPathEqualTo(JOB)).withHeader("Authorization",
-        equalTo("Bearer rotating-1")));
-    server.verify(getRequestedFor(urlPathEqualTo(JOB)).withHeader("Authorization",
-        equalTo("Bearer rotating-2")));
+    server.verify(
+        getRequestedFor(urlPathEqualTo(JOB))
+            .withHeader("Authorization", equalTo("Bearer rotating-1")));
+    server.verify(
+        getRequestedFor(urlPathEqualTo(JOB))
+            .withHeader("Authorization", equalTo("Bearer rotating-2")));
   }
 
-  private static void failOnceThen(Supplier<MappingBuilder> request, ResponseDefinitionBuilder failure,
+  private static void failOnceThen(
+      Supplier<MappingBuilder> request,
+      ResponseDefinitionBuilder failure,
       ResponseDefinitionBuilder success) {
-    server.stubFor(request.get().inScenario("retry").whenScenarioStateIs(STARTED).willReturn(failure).willSetStateTo("failed once"));
-    server.stubFor(request.get().inScenario("retry").whenScenarioStateIs("failed once").willReturn(success));
+    server.stubFor(
+        request
+            .get()
+            .inScenario("retry")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(failure)
+            .willSetStateTo("failed once"));
+    server.stubFor(
+        request.get().inScenario("retry").whenScenarioStateIs("failed once").willReturn(success));
   }
 
   private static int closedPort() throws IOException {

@@ -32,7 +32,8 @@ class JobWaiterTest {
   private static final String JOB = TestClients.JOBS + "/job-1";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final FakeTime time = new FakeTime();
   // The waiter's own handling of 429 is under test, so the HTTP layer must not retry it first.
@@ -41,36 +42,45 @@ class JobWaiterTest {
   @ParameterizedTest(name = "ends on {0}")
   @ValueSource(strings = {"completed", "failed", "cancelled"})
   void returnsTheJobOnEachTerminalStatus(String terminal) {
-    respondInTurn(okJson(TestClients.job("job-1", "queued")), okJson(TestClients.job("job-1", "running")),
+    respondInTurn(
+        okJson(TestClients.job("job-1", "queued")),
+        okJson(TestClients.job("job-1", "running")),
         okJson(TestClients.job("job-1", terminal)));
 
     WorldJob job = client.jobs().waitFor("job-1");
 
     assertThat(job.getStatus()).isEqualTo(JobStatus.of(terminal));
-    assertThat(job.getStatus().known()).hasValueSatisfying(known -> assertThat(known.name()).isEqualToIgnoringCase(terminal));
+    assertThat(job.getStatus().known())
+        .hasValueSatisfying(known -> assertThat(known.name()).isEqualToIgnoringCase(terminal));
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
     server.verify(3, getRequestedFor(urlPathEqualTo(JOB)));
   }
 
   @Test
   void timesOutWithoutCancellingTheJob() {
-    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson(TestClients.job("job-1", "running"))));
+    server.stubFor(
+        get(urlPathEqualTo(JOB)).willReturn(okJson(TestClients.job("job-1", "running"))));
 
-    JobWaitTimeoutException thrown = catchThrowableOfType(JobWaitTimeoutException.class,
-        () -> client.jobs().waiter().withTimeout(Duration.ofSeconds(12)).waitFor("job-1"));
+    JobWaitTimeoutException thrown =
+        catchThrowableOfType(
+            JobWaitTimeoutException.class,
+            () -> client.jobs().waiter().withTimeout(Duration.ofSeconds(12)).waitFor("job-1"));
 
     assertThat(thrown.lastSeen().getStatus()).isEqualTo(JobStatus.RUNNING);
     assertThat(thrown.timeout()).isEqualTo(Duration.ofSeconds(12));
     assertThat(thrown.getMessage()).contains("job-1", "running", "not cancelled");
     // Polls at 0, 5, 10 and, last, at the deadline itself.
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(2));
+    assertThat(time.sleeps())
+        .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(2));
     server.verify(4, getRequestedFor(urlPathEqualTo(JOB)));
     server.verify(0, postRequestedFor(urlPathMatching(".*/cancel")));
   }
 
   @Test
   void backsOffOn429ThenCarriesOn() {
-    respondInTurn(aResponse().withStatus(429), aResponse().withStatus(429),
+    respondInTurn(
+        aResponse().withStatus(429),
+        aResponse().withStatus(429),
         okJson(TestClients.job("job-1", "completed")));
 
     WorldJob job = client.jobs().waiter().withPollInterval(Duration.ofSeconds(2)).waitFor("job-1");
@@ -81,7 +91,9 @@ class JobWaiterTest {
 
   @Test
   void waitsForTheServersRetryAfterOn429() {
-    respondInTurn(aResponse().withStatus(429).withHeader("Retry-After", "7"), okJson(TestClients.job("job-1", "failed")));
+    respondInTurn(
+        aResponse().withStatus(429).withHeader("Retry-After", "7"),
+        okJson(TestClients.job("job-1", "failed")));
 
     WorldJob job = client.jobs().waitFor("job-1");
 
@@ -91,7 +103,8 @@ class JobWaiterTest {
 
   @Test
   void keepsPollingAStatusItDoesNotKnow() {
-    respondInTurn(okJson(TestClients.job("job-1", "paused")), okJson(TestClients.job("job-1", "completed")));
+    respondInTurn(
+        okJson(TestClients.job("job-1", "paused")), okJson(TestClients.job("job-1", "completed")));
 
     assertThat(client.jobs().waitFor("job-1").getStatus()).isEqualTo(JobStatus.COMPLETED);
     server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
@@ -99,10 +112,15 @@ class JobWaiterTest {
 
   @Test
   void otherFailuresReachTheCaller() {
-    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(aResponse().withStatus(404)
-        .withBody(TestClients.envelope(404, "Job not found", "not_found_error"))));
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withBody(TestClients.envelope(404, "Job not found", "not_found_error"))));
 
-    NotFoundException thrown = catchThrowableOfType(NotFoundException.class, () -> client.jobs().waitFor("job-1"));
+    NotFoundException thrown =
+        catchThrowableOfType(NotFoundException.class, () -> client.jobs().waitFor("job-1"));
 
     assertThat(thrown.detail()).isEqualTo("Job not found");
     server.verify(1, anyRequestedFor(urlPathEqualTo(JOB)));
@@ -110,10 +128,12 @@ class JobWaiterTest {
 
   private static void respondInTurn(ResponseDefinitionBuilder... responses) {
     for (int i = 0; i < responses.length; i++) {
-      server.stubFor(get(urlPathEqualTo(JOB)).inScenario("poll")
-          .whenScenarioStateIs(i == 0 ? STARTED : "poll " + i)
-          .willReturn(responses[i])
-          .willSetStateTo("poll " + (i + 1)));
+      server.stubFor(
+          get(urlPathEqualTo(JOB))
+              .inScenario("poll")
+              .whenScenarioStateIs(i == 0 ? STARTED : "poll " + i)
+              .willReturn(responses[i])
+              .willSetStateTo("poll " + (i + 1)));
     }
   }
 }

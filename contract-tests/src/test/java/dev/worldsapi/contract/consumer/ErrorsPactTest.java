@@ -33,24 +33,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The error envelope the client relies on, per status, and the typed exception it raises from
- * it, with the envelope's fields.
+ * The error envelope the client relies on, per status, and the typed exception it raises from it,
+ * with the envelope's fields.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V3)
 class ErrorsPactTest {
 
   private static DslPart envelope(int code, String type) {
-    return newJsonBody(body -> {
-      body.numberValue("code", code);
-      body.stringType("detail", "What went wrong");
-      body.stringValue("type", type);
-    }).build();
+    return newJsonBody(
+            body -> {
+              body.numberValue("code", code);
+              body.stringType("detail", "What went wrong");
+              body.stringValue("type", type);
+            })
+        .build();
   }
 
-  private static PactDslRequestWithPath listJobs(PactDslWithProvider builder, String state, String description, String path) {
-    return builder.given(state).uponReceiving(description)
-        .method("GET").path(path).query("page=1&page_size=20")
+  private static PactDslRequestWithPath listJobs(
+      PactDslWithProvider builder, String state, String description, String path) {
+    return builder
+        .given(state)
+        .uponReceiving(description)
+        .method("GET")
+        .path(path)
+        .query("page=1&page_size=20")
         .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN);
   }
 
@@ -58,15 +65,21 @@ class ErrorsPactTest {
     assertThat(thrown.status()).isEqualTo(status);
     assertThat(thrown.errorType()).isEqualTo(type);
     assertThat(thrown.detail()).isEqualTo("What went wrong");
-    assertThat(thrown.envelope()).hasValueSatisfying(e -> assertThat(e.getCode()).isEqualTo(status));
+    assertThat(thrown.envelope())
+        .hasValueSatisfying(e -> assertThat(e.getCode()).isEqualTo(status));
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact unauthorized(PactDslWithProvider builder) {
-    return builder.given("the demo workspace exists").uponReceiving("a request with a token the provider does not accept")
-        .method("GET").path(Contract.JOBS).query("page=1&page_size=20")
+    return builder
+        .given("the demo workspace exists")
+        .uponReceiving("a request with a token the provider does not accept")
+        .method("GET")
+        .path(Contract.JOBS)
+        .query("page=1&page_size=20")
         .headers("Authorization", "Bearer revoked-token")
-        .willRespondWith().status(401)
+        .willRespondWith()
+        .status(401)
         .body(envelope(401, "authentication_error"))
         .toPact();
   }
@@ -76,14 +89,23 @@ class ErrorsPactTest {
   void raisesAuthenticationException(MockServer mock) {
     WorldsClient client = JobsPactTest.client(mock).toBuilder().token("revoked-token").build();
 
-    assertEnvelope(catchThrowableOfType(AuthenticationException.class, () -> client.jobs().list()), 401, "authentication_error");
+    assertEnvelope(
+        catchThrowableOfType(AuthenticationException.class, () -> client.jobs().list()),
+        401,
+        "authentication_error");
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact forbidden(PactDslWithProvider builder) {
-    return listJobs(builder, "a workspace exists that the caller may not use", "a request for the jobs of a workspace the caller may not use",
-        "/api/v1/org/demo/ws/restricted/worlds/jobs")
-        .willRespondWith().status(403).body(envelope(403, "permission_error")).toPact();
+    return listJobs(
+            builder,
+            "a workspace exists that the caller may not use",
+            "a request for the jobs of a workspace the caller may not use",
+            "/api/v1/org/demo/ws/restricted/worlds/jobs")
+        .willRespondWith()
+        .status(403)
+        .body(envelope(403, "permission_error"))
+        .toPact();
   }
 
   @Test
@@ -91,92 +113,147 @@ class ErrorsPactTest {
   void raisesPermissionDeniedException(MockServer mock) {
     WorldsClient client = JobsPactTest.client(mock);
 
-    assertEnvelope(catchThrowableOfType(PermissionDeniedException.class,
-        () -> client.workspace("demo", "restricted").jobs().list()), 403, "permission_error");
+    assertEnvelope(
+        catchThrowableOfType(
+            PermissionDeniedException.class,
+            () -> client.workspace("demo", "restricted").jobs().list()),
+        403,
+        "permission_error");
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact notFound(PactDslWithProvider builder) {
-    return builder.given("the demo workspace exists").uponReceiving("a request for a job that does not exist")
-        .method("GET").path(Contract.JOBS + "/job-does-not-exist")
+    return builder
+        .given("the demo workspace exists")
+        .uponReceiving("a request for a job that does not exist")
+        .method("GET")
+        .path(Contract.JOBS + "/job-does-not-exist")
         .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
-        .willRespondWith().status(404).body(envelope(404, "not_found_error")).toPact();
+        .willRespondWith()
+        .status(404)
+        .body(envelope(404, "not_found_error"))
+        .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "notFound")
   void raisesNotFoundException(MockServer mock) {
-    assertEnvelope(catchThrowableOfType(NotFoundException.class,
-        () -> JobsPactTest.client(mock).jobs().get("job-does-not-exist")), 404, "not_found_error");
+    assertEnvelope(
+        catchThrowableOfType(
+            NotFoundException.class,
+            () -> JobsPactTest.client(mock).jobs().get("job-does-not-exist")),
+        404,
+        "not_found_error");
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact conflict(PactDslWithProvider builder) {
-    return builder.given("a completed manifest job exists").uponReceiving("a request to cancel a job that has ended")
-        .method("POST").pathFromProviderState(Contract.JOBS + "/${jobId}/cancel", Contract.JOBS + "/job-completed/cancel")
+    return builder
+        .given("a completed manifest job exists")
+        .uponReceiving("a request to cancel a job that has ended")
+        .method("POST")
+        .pathFromProviderState(
+            Contract.JOBS + "/${jobId}/cancel", Contract.JOBS + "/job-completed/cancel")
         .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
-        .willRespondWith().status(409).body(envelope(409, "conflict_error")).toPact();
+        .willRespondWith()
+        .status(409)
+        .body(envelope(409, "conflict_error"))
+        .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "conflict")
   void raisesConflictException(MockServer mock) {
-    assertEnvelope(catchThrowableOfType(ConflictException.class,
-        () -> JobsPactTest.client(mock).jobs().cancel("job-completed")), 409, "conflict_error");
+    assertEnvelope(
+        catchThrowableOfType(
+            ConflictException.class,
+            () -> JobsPactTest.client(mock).jobs().cancel("job-completed")),
+        409,
+        "conflict_error");
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact validation(PactDslWithProvider builder) {
-    return builder.given("the demo workspace exists").uponReceiving("a request to generate a manifest with an empty domain name")
-        .method("POST").path(Contract.BASE + "/manifests")
+    return builder
+        .given("the demo workspace exists")
+        .uponReceiving("a request to generate a manifest with an empty domain name")
+        .method("POST")
+        .path(Contract.BASE + "/manifests")
         .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
         .headers("Content-Type", "application/json")
-        .body(newJsonBody(body -> body.array("domains", domains -> {
-          domains.stringValue("acme.local");
-          domains.stringValue("");
-        })).build())
-        .willRespondWith().status(422)
-        .body(newJsonBody(body -> {
-          body.numberValue("code", 422);
-          body.stringType("detail", "Validation error");
-          body.stringValue("type", "validation_error");
-          body.minArrayLike("errors", 1, error -> {
-            error.array("loc", loc -> {
-              loc.stringValue("body");
-              loc.stringValue("domains");
-              loc.numberValue(1);
-            });
-            error.stringType("msg", "String should have at least 1 character");
-            error.stringType("type", "string_too_short");
-          });
-        }).build())
+        .body(
+            newJsonBody(
+                    body ->
+                        body.array(
+                            "domains",
+                            domains -> {
+                              domains.stringValue("acme.local");
+                              domains.stringValue("");
+                            }))
+                .build())
+        .willRespondWith()
+        .status(422)
+        .body(
+            newJsonBody(
+                    body -> {
+                      body.numberValue("code", 422);
+                      body.stringType("detail", "Validation error");
+                      body.stringValue("type", "validation_error");
+                      body.minArrayLike(
+                          "errors",
+                          1,
+                          error -> {
+                            error.array(
+                                "loc",
+                                loc -> {
+                                  loc.stringValue("body");
+                                  loc.stringValue("domains");
+                                  loc.numberValue(1);
+                                });
+                            error.stringType("msg", "String should have at least 1 character");
+                            error.stringType("type", "string_too_short");
+                          });
+                    })
+                .build())
         .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "validation")
   void raisesUnprocessableEntityExceptionWithMixedLocations(MockServer mock) {
-    UnprocessableEntityException thrown = catchThrowableOfType(UnprocessableEntityException.class,
-        () -> JobsPactTest.client(mock).manifests().create(new CreateWorldManifestRequest().domains(List.of("acme.local", ""))));
+    UnprocessableEntityException thrown =
+        catchThrowableOfType(
+            UnprocessableEntityException.class,
+            () ->
+                JobsPactTest.client(mock)
+                    .manifests()
+                    .create(new CreateWorldManifestRequest().domains(List.of("acme.local", ""))));
 
     assertThat(thrown.status()).isEqualTo(422);
     assertThat(thrown.errorType()).isEqualTo("validation_error");
-    assertThat(thrown.validationErrors()).extracting(ValidationError::getLoc).containsOnly(List.of("body", "domains", 1));
+    assertThat(thrown.validationErrors())
+        .extracting(ValidationError::getLoc)
+        .containsOnly(List.of("body", "domains", 1));
     assertThat(thrown.validationErrors().get(0).getLoc().get(2)).isInstanceOf(Integer.class);
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact rateLimited(PactDslWithProvider builder) {
-    return listJobs(builder, "the caller is rate limited", "a request while rate limited", Contract.JOBS)
-        .willRespondWith().status(429)
+    return listJobs(
+            builder, "the caller is rate limited", "a request while rate limited", Contract.JOBS)
+        .willRespondWith()
+        .status(429)
         .matchHeader("Retry-After", "\\d+", "1")
-        .body(envelope(429, "rate_limit_error")).toPact();
+        .body(envelope(429, "rate_limit_error"))
+        .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "rateLimited")
   void raisesRateLimitExceptionWithRetryAfter(MockServer mock) {
-    RateLimitException thrown = catchThrowableOfType(RateLimitException.class, () -> JobsPactTest.client(mock).jobs().list());
+    RateLimitException thrown =
+        catchThrowableOfType(
+            RateLimitException.class, () -> JobsPactTest.client(mock).jobs().list());
 
     assertEnvelope(thrown, 429, "rate_limit_error");
     assertThat(thrown.retryAfter()).contains(Duration.ofSeconds(1));
@@ -184,16 +261,24 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact internalError(PactDslWithProvider builder) {
-    return listJobs(builder, "the provider fails unexpectedly", "a request the provider fails on", Contract.JOBS)
-        .willRespondWith().status(500)
+    return listJobs(
+            builder,
+            "the provider fails unexpectedly",
+            "a request the provider fails on",
+            Contract.JOBS)
+        .willRespondWith()
+        .status(500)
         .matchHeader("X-Request-Id", ".+", "2f1c9a1e-6b9e-4c1a-9d55-0e8f3b7a4c21")
-        .body(envelope(500, "internal_error")).toPact();
+        .body(envelope(500, "internal_error"))
+        .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "internalError")
   void raisesInternalServerException(MockServer mock) {
-    InternalServerException thrown = catchThrowableOfType(InternalServerException.class, () -> JobsPactTest.client(mock).jobs().list());
+    InternalServerException thrown =
+        catchThrowableOfType(
+            InternalServerException.class, () -> JobsPactTest.client(mock).jobs().list());
 
     assertEnvelope(thrown, 500, "internal_error");
     assertThat(thrown.header("X-Request-Id")).isPresent();
@@ -201,26 +286,47 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact badGateway(PactDslWithProvider builder) {
-    return listJobs(builder, "a gateway in front of the provider gets no valid answer", "a request through a failing gateway", Contract.JOBS)
-        .willRespondWith().status(502).body(envelope(502, "bad_gateway")).toPact();
+    return listJobs(
+            builder,
+            "a gateway in front of the provider gets no valid answer",
+            "a request through a failing gateway",
+            Contract.JOBS)
+        .willRespondWith()
+        .status(502)
+        .body(envelope(502, "bad_gateway"))
+        .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "badGateway")
   void raisesBadGatewayException(MockServer mock) {
-    assertEnvelope(catchThrowableOfType(BadGatewayException.class, () -> JobsPactTest.client(mock).jobs().list()), 502, "bad_gateway");
+    assertEnvelope(
+        catchThrowableOfType(
+            BadGatewayException.class, () -> JobsPactTest.client(mock).jobs().list()),
+        502,
+        "bad_gateway");
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact gatewayTimeout(PactDslWithProvider builder) {
-    return listJobs(builder, "a gateway in front of the provider times out", "a request through a timing-out gateway", Contract.JOBS)
-        .willRespondWith().status(504).body(envelope(504, "gateway_timeout")).toPact();
+    return listJobs(
+            builder,
+            "a gateway in front of the provider times out",
+            "a request through a timing-out gateway",
+            Contract.JOBS)
+        .willRespondWith()
+        .status(504)
+        .body(envelope(504, "gateway_timeout"))
+        .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "gatewayTimeout")
   void raisesGatewayTimeoutException(MockServer mock) {
-    assertEnvelope(catchThrowableOfType(GatewayTimeoutException.class, () -> JobsPactTest.client(mock).jobs().list()), 504, "gateway_timeout");
+    assertEnvelope(
+        catchThrowableOfType(
+            GatewayTimeoutException.class, () -> JobsPactTest.client(mock).jobs().list()),
+        504,
+        "gateway_timeout");
   }
-
 }

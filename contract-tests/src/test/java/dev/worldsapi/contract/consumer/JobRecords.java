@@ -5,7 +5,8 @@ import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 /** Pact matchers for the job record: every field typed, never a literal payload. */
 final class JobRecords {
 
-  static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
+  static final String TIMESTAMP =
+      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})";
   static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   static final String KINDS = "manifest_generation|trajectory_generation";
   static final String STATUSES = "queued|running|completed|failed|cancelled";
@@ -13,12 +14,16 @@ final class JobRecords {
 
   private JobRecords() {}
 
-  /** The required fields and the always-present ones, with {@code kind} and {@code status} typed by pattern. */
+  /**
+   * The required fields and the always-present ones, with {@code kind} and {@code status} typed by
+   * pattern.
+   */
   static void required(LambdaDslObject job) {
     required(job, KINDS, "manifest_generation", STATUSES, "queued");
   }
 
-  static void required(LambdaDslObject job, String kindPattern, String kind, String statusPattern, String status) {
+  static void required(
+      LambdaDslObject job, String kindPattern, String kind, String statusPattern, String status) {
     job.stringType("id", "job-7f3a9c");
     job.stringMatcher("kind", kindPattern, kind);
     job.stringMatcher("status", statusPattern, status);
@@ -27,12 +32,14 @@ final class JobRecords {
     job.stringMatcher("created_at", TIMESTAMP, "2026-01-05T10:15:30Z");
     job.stringMatcher("resource_type", RESOURCE_TYPES, "manifest");
     job.stringMatcher("created_by", UUID, "5f0c4b5e-3c1a-4c7e-9a55-2b9d3c1e7a10");
-    job.object("created_by_user", user -> {
-      user.stringMatcher("id", UUID, "5f0c4b5e-3c1a-4c7e-9a55-2b9d3c1e7a10");
-      user.stringType("email", "developer@example.org");
-      user.stringType("username", "developer");
-      user.stringType("full_name", "Demo Developer");
-    });
+    job.object(
+        "created_by_user",
+        user -> {
+          user.stringMatcher("id", UUID, "5f0c4b5e-3c1a-4c7e-9a55-2b9d3c1e7a10");
+          user.stringType("email", "developer@example.org");
+          user.stringType("username", "developer");
+          user.stringType("full_name", "Demo Developer");
+        });
   }
 
   /** A job nobody has worked on: the lifecycle's nullable fields are null. */
@@ -55,6 +62,8 @@ final class JobRecords {
     job.stringMatcher("started_at", TIMESTAMP, "2026-01-05T10:15:31Z");
     job.stringMatcher("completed_at", TIMESTAMP, "2026-01-05T10:15:40Z");
     job.nullValue("error");
-    job.object("result", result -> result.stringType("manifest_id", "0986e75e-829e-4f3e-be02-9e42462d8ba8"));
+    job.object(
+        "result",
+        result -> result.stringType("manifest_id", "0986e75e-829e-4f3e-be02-9e42462d8ba8"));
   }
 }

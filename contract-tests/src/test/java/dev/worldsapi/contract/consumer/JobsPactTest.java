@@ -34,26 +34,38 @@ class JobsPactTest {
 
   private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
-  private static PactDslRequestWithPath get(PactDslWithProvider builder, String state, String description, String path) {
-    return builder.given(state).uponReceiving(description)
-        .method("GET").path(path)
+  private static PactDslRequestWithPath get(
+      PactDslWithProvider builder, String state, String description, String path) {
+    return builder
+        .given(state)
+        .uponReceiving(description)
+        .method("GET")
+        .path(path)
         .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN);
   }
 
-  private static PactDslJsonBody page(int page, int total, java.util.function.Consumer<au.com.dius.pact.consumer.dsl.LambdaDslObject> item) {
-    return (PactDslJsonBody) newJsonBody(body -> {
-      body.minArrayLike("items", 1, item::accept);
-      body.integerType("page", page);
-      body.integerType("page_size", 20);
-      body.integerType("total", total);
-    }).build();
+  private static PactDslJsonBody page(
+      int page,
+      int total,
+      java.util.function.Consumer<au.com.dius.pact.consumer.dsl.LambdaDslObject> item) {
+    return (PactDslJsonBody)
+        newJsonBody(
+                body -> {
+                  body.minArrayLike("items", 1, item::accept);
+                  body.integerType("page", page);
+                  body.integerType("page_size", 20);
+                  body.integerType("total", total);
+                })
+            .build();
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact firstPage(PactDslWithProvider builder) {
     return get(builder, "40 jobs exist", "a request for the first page of jobs", Contract.JOBS)
         .query("page=1&page_size=20")
-        .willRespondWith().status(200).headers(JSON)
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
         .body(page(1, 40, JobRecords::required))
         .toPact();
   }
@@ -78,7 +90,9 @@ class JobsPactTest {
   RequestResponsePact lastPage(PactDslWithProvider builder) {
     return get(builder, "40 jobs exist", "a request for the last page of jobs", Contract.JOBS)
         .query("page=2&page_size=20")
-        .willRespondWith().status(200).headers(JSON)
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
         .body(page(2, 40, JobRecords::required))
         .toPact();
   }
@@ -97,13 +111,18 @@ class JobsPactTest {
   RequestResponsePact emptyResult(PactDslWithProvider builder) {
     return get(builder, "no jobs exist", "a request for jobs when there are none", Contract.JOBS)
         .query("page=1&page_size=100")
-        .willRespondWith().status(200).headers(JSON)
-        .body(newJsonBody(body -> {
-          body.array("items", items -> { });
-          body.integerType("page", 1);
-          body.integerType("page_size", 100);
-          body.numberValue("total", 0);
-        }).build())
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
+        .body(
+            newJsonBody(
+                    body -> {
+                      body.array("items", items -> {});
+                      body.integerType("page", 1);
+                      body.integerType("page_size", 100);
+                      body.numberValue("total", 0);
+                    })
+                .build())
         .toPact();
   }
 
@@ -117,28 +136,49 @@ class JobsPactTest {
   RequestResponsePact byKind(PactDslWithProvider builder) {
     return get(builder, "40 jobs exist", "a request for trajectory jobs", Contract.JOBS)
         .query("page=1&page_size=20&kind=trajectory_generation")
-        .willRespondWith().status(200).headers(JSON)
-        .body(page(1, 20, job -> JobRecords.required(job, "trajectory_generation", "trajectory_generation", JobRecords.STATUSES, "running")))
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
+        .body(
+            page(
+                1,
+                20,
+                job ->
+                    JobRecords.required(
+                        job,
+                        "trajectory_generation",
+                        "trajectory_generation",
+                        JobRecords.STATUSES,
+                        "running")))
         .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "byKind")
   void filtersByKind(MockServer mock) {
-    Page<WorldJob> page = client(mock).jobs().list(JobFilter.all().kind(JobKind.TRAJECTORY_GENERATION));
+    Page<WorldJob> page =
+        client(mock).jobs().list(JobFilter.all().kind(JobKind.TRAJECTORY_GENERATION));
 
-    assertThat(page.items()).allSatisfy(job -> assertThat(job.getKind()).isEqualTo(JobKind.TRAJECTORY_GENERATION));
+    assertThat(page.items())
+        .allSatisfy(job -> assertThat(job.getKind()).isEqualTo(JobKind.TRAJECTORY_GENERATION));
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact byStatus(PactDslWithProvider builder) {
     return get(builder, "40 jobs exist", "a request for failed jobs", Contract.JOBS)
         .query("page=1&page_size=20&status=failed")
-        .willRespondWith().status(200).headers(JSON)
-        .body(page(1, 8, job -> {
-          JobRecords.required(job, JobRecords.KINDS, "manifest_generation", "failed", "failed");
-          job.stringType("error", "Manifest generation failed");
-        }))
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
+        .body(
+            page(
+                1,
+                8,
+                job -> {
+                  JobRecords.required(
+                      job, JobRecords.KINDS, "manifest_generation", "failed", "failed");
+                  job.stringType("error", "Manifest generation failed");
+                }))
         .toPact();
   }
 
@@ -147,58 +187,85 @@ class JobsPactTest {
   void filtersByStatusAndSeesTheError(MockServer mock) {
     Page<WorldJob> page = client(mock).jobs().list(JobFilter.all().status(JobStatus.FAILED));
 
-    assertThat(page.items()).allSatisfy(job -> {
-      assertThat(job.getStatus()).isEqualTo(JobStatus.FAILED);
-      assertThat(job.getError()).isNotBlank();
-    });
+    assertThat(page.items())
+        .allSatisfy(
+            job -> {
+              assertThat(job.getStatus()).isEqualTo(JobStatus.FAILED);
+              assertThat(job.getError()).isNotBlank();
+            });
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact byProject(PactDslWithProvider builder) {
-    return get(builder, "a job exists in project " + Contract.PROJECT_ID, "a request for the jobs of a project", Contract.JOBS)
+    return get(
+            builder,
+            "a job exists in project " + Contract.PROJECT_ID,
+            "a request for the jobs of a project",
+            Contract.JOBS)
         .query("page=1&page_size=20&project_id=" + Contract.PROJECT_ID)
-        .willRespondWith().status(200).headers(JSON)
-        .body(page(1, 1, job -> {
-          JobRecords.required(job);
-          job.stringValue("project_id", Contract.PROJECT_ID);
-        }))
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
+        .body(
+            page(
+                1,
+                1,
+                job -> {
+                  JobRecords.required(job);
+                  job.stringValue("project_id", Contract.PROJECT_ID);
+                }))
         .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "byProject")
   void filtersByProject(MockServer mock) {
-    Page<WorldJob> page = client(mock).jobs().list(JobFilter.all().projectId(UUID.fromString(Contract.PROJECT_ID)));
+    Page<WorldJob> page =
+        client(mock).jobs().list(JobFilter.all().projectId(UUID.fromString(Contract.PROJECT_ID)));
 
-    assertThat(page.items()).allSatisfy(job -> assertThat(job.getProjectId()).isEqualTo(Contract.PROJECT_ID));
+    assertThat(page.items())
+        .allSatisfy(job -> assertThat(job.getProjectId()).isEqualTo(Contract.PROJECT_ID));
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact byCreator(PactDslWithProvider builder) {
     return get(builder, "40 jobs exist", "a request for the jobs of one creator", Contract.JOBS)
         .query("page=1&page_size=20&created_by=" + Contract.DEMO_USER_ID)
-        .willRespondWith().status(200).headers(JSON)
-        .body(page(1, 40, job -> {
-          JobRecords.required(job);
-          job.stringValue("created_by", Contract.DEMO_USER_ID);
-        }))
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
+        .body(
+            page(
+                1,
+                40,
+                job -> {
+                  JobRecords.required(job);
+                  job.stringValue("created_by", Contract.DEMO_USER_ID);
+                }))
         .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "byCreator")
   void filtersByCreator(MockServer mock) {
-    Page<WorldJob> page = client(mock).jobs().list(JobFilter.all().createdBy(Contract.DEMO_USER_ID));
+    Page<WorldJob> page =
+        client(mock).jobs().list(JobFilter.all().createdBy(Contract.DEMO_USER_ID));
 
-    assertThat(page.items()).allSatisfy(job -> assertThat(job.getCreatedBy()).isEqualTo(Contract.DEMO_USER_ID));
+    assertThat(page.items())
+        .allSatisfy(job -> assertThat(job.getCreatedBy()).isEqualTo(Contract.DEMO_USER_ID));
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact queuedJob(PactDslWithProvider builder) {
-    return builder.given("a queued job exists").uponReceiving("a request for a queued job")
-        .method("GET").pathFromProviderState(Contract.JOBS + "/${jobId}", Contract.JOBS + "/job-queued")
+    return builder
+        .given("a queued job exists")
+        .uponReceiving("a request for a queued job")
+        .method("GET")
+        .pathFromProviderState(Contract.JOBS + "/${jobId}", Contract.JOBS + "/job-queued")
         .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
-        .willRespondWith().status(200).headers(JSON)
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
         .body(newJsonBody(JobRecords::queued).build())
         .toPact();
   }
@@ -218,10 +285,15 @@ class JobsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact completedJob(PactDslWithProvider builder) {
-    return builder.given("a completed manifest job exists").uponReceiving("a request for a completed job")
-        .method("GET").pathFromProviderState(Contract.JOBS + "/${jobId}", Contract.JOBS + "/job-completed")
+    return builder
+        .given("a completed manifest job exists")
+        .uponReceiving("a request for a completed job")
+        .method("GET")
+        .pathFromProviderState(Contract.JOBS + "/${jobId}", Contract.JOBS + "/job-completed")
         .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
-        .willRespondWith().status(200).headers(JSON)
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
         .body(newJsonBody(JobRecords::completedManifest).build())
         .toPact();
   }
@@ -240,15 +312,27 @@ class JobsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact cancelQueued(PactDslWithProvider builder) {
-    return builder.given("a queued job exists").uponReceiving("a request to cancel a queued job")
-        .method("POST").pathFromProviderState(Contract.JOBS + "/${jobId}/cancel", Contract.JOBS + "/job-queued/cancel")
+    return builder
+        .given("a queued job exists")
+        .uponReceiving("a request to cancel a queued job")
+        .method("POST")
+        .pathFromProviderState(
+            Contract.JOBS + "/${jobId}/cancel", Contract.JOBS + "/job-queued/cancel")
         .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
-        .willRespondWith().status(200).headers(JSON)
-        .body(newJsonBody(job -> {
-          JobRecords.required(job, JobRecords.KINDS, "manifest_generation", "cancelled", "cancelled");
-          job.stringMatcher("cancel_requested_at", JobRecords.TIMESTAMP, "2026-01-05T10:16:00Z");
-          job.stringMatcher("completed_at", JobRecords.TIMESTAMP, "2026-01-05T10:16:00Z");
-        }).build())
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
+        .body(
+            newJsonBody(
+                    job -> {
+                      JobRecords.required(
+                          job, JobRecords.KINDS, "manifest_generation", "cancelled", "cancelled");
+                      job.stringMatcher(
+                          "cancel_requested_at", JobRecords.TIMESTAMP, "2026-01-05T10:16:00Z");
+                      job.stringMatcher(
+                          "completed_at", JobRecords.TIMESTAMP, "2026-01-05T10:16:00Z");
+                    })
+                .build())
         .toPact();
   }
 
@@ -263,25 +347,44 @@ class JobsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact createManifest(PactDslWithProvider builder) {
-    return builder.given("the demo workspace exists").uponReceiving("a request to generate a manifest")
-        .method("POST").path(Contract.BASE + "/manifests")
+    return builder
+        .given("the demo workspace exists")
+        .uponReceiving("a request to generate a manifest")
+        .method("POST")
+        .path(Contract.BASE + "/manifests")
         .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
         .headers("Content-Type", "application/json")
-        .body(newJsonBody(body -> {
-          body.stringValue("name", "lab");
-          body.stringValue("preset", "small");
-          body.array("domains", domains -> domains.stringValue("acme.local"));
-        }).build())
-        .willRespondWith().status(200).headers(JSON)
-        .body(newJsonBody(job -> JobRecords.required(job, "manifest_generation", "manifest_generation", "queued", "queued")).build())
+        .body(
+            newJsonBody(
+                    body -> {
+                      body.stringValue("name", "lab");
+                      body.stringValue("preset", "small");
+                      body.array("domains", domains -> domains.stringValue("acme.local"));
+                    })
+                .build())
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
+        .body(
+            newJsonBody(
+                    job ->
+                        JobRecords.required(
+                            job, "manifest_generation", "manifest_generation", "queued", "queued"))
+                .build())
         .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "createManifest")
   void createsAManifestJob(MockServer mock) {
-    WorldJob job = client(mock).manifests().create(new CreateWorldManifestRequest()
-        .name("lab").preset(CreateWorldManifestRequest.PresetEnum.SMALL).addDomainsItem("acme.local"));
+    WorldJob job =
+        client(mock)
+            .manifests()
+            .create(
+                new CreateWorldManifestRequest()
+                    .name("lab")
+                    .preset(CreateWorldManifestRequest.PresetEnum.SMALL)
+                    .addDomainsItem("acme.local"));
 
     assertThat(job.getKind()).isEqualTo(JobKind.MANIFEST_GENERATION);
     assertThat(job.getStatus()).isEqualTo(JobStatus.QUEUED);
@@ -289,31 +392,52 @@ class JobsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact createTrajectory(PactDslWithProvider builder) {
-    return builder.given("a completed manifest exists").uponReceiving("a request to generate trajectories")
-        .method("POST").path(Contract.BASE + "/trajectories")
+    return builder
+        .given("a completed manifest exists")
+        .uponReceiving("a request to generate trajectories")
+        .method("POST")
+        .path(Contract.BASE + "/trajectories")
         .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
         .headers("Content-Type", "application/json")
-        .body(new PactDslJsonBody()
-            .valueFromProviderState("manifest_id", "${manifestId}", "9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b")
-            .stringValue("goal", "Domain Admins")
-            .numberValue("count", 3)
-            .stringValue("strategy", "greedy")
-            .numberValue("max_steps", 100)
-            .numberValue("seed", 42)
-            .numberValue("threads", 1)
-            .booleanValue("only_successful", false)
-            .stringValue("mode", "kali"))
-        .willRespondWith().status(200).headers(JSON)
-        .body(newJsonBody(job -> JobRecords.required(job, "trajectory_generation", "trajectory_generation", "queued", "queued")).build())
+        .body(
+            new PactDslJsonBody()
+                .valueFromProviderState(
+                    "manifest_id", "${manifestId}", "9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b")
+                .stringValue("goal", "Domain Admins")
+                .numberValue("count", 3)
+                .stringValue("strategy", "greedy")
+                .numberValue("max_steps", 100)
+                .numberValue("seed", 42)
+                .numberValue("threads", 1)
+                .booleanValue("only_successful", false)
+                .stringValue("mode", "kali"))
+        .willRespondWith()
+        .status(200)
+        .headers(JSON)
+        .body(
+            newJsonBody(
+                    job ->
+                        JobRecords.required(
+                            job,
+                            "trajectory_generation",
+                            "trajectory_generation",
+                            "queued",
+                            "queued"))
+                .build())
         .toPact();
   }
 
   @Test
   @PactTestFor(pactMethod = "createTrajectory")
   void createsATrajectoryJob(MockServer mock) {
-    WorldJob job = client(mock).trajectories().create(new CreateWorldTrajectoryRequest()
-        .manifestId(UUID.fromString("9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b"))
-        .count(3).strategy(CreateWorldTrajectoryRequest.StrategyEnum.GREEDY));
+    WorldJob job =
+        client(mock)
+            .trajectories()
+            .create(
+                new CreateWorldTrajectoryRequest()
+                    .manifestId(UUID.fromString("9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b"))
+                    .count(3)
+                    .strategy(CreateWorldTrajectoryRequest.StrategyEnum.GREEDY));
 
     assertThat(job.getKind()).isEqualTo(JobKind.TRAJECTORY_GENERATION);
   }

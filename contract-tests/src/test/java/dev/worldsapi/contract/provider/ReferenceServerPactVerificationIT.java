@@ -9,7 +9,9 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Verifies the reference server against the pacts the consumer tests wrote to {@code target/pacts}. */
+/**
+ * Verifies the reference server against the pacts the consumer tests wrote to {@code target/pacts}.
+ */
 @Provider(Contract.PROVIDER)
 @PactFolder("target/pacts")
 class ReferenceServerPactVerificationIT extends ReferenceServerStates {

@@ -22,17 +22,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The reference server, started over real HTTP on a free port, and the provider states the
- * consumer pacts name, set up through the server's own code. Each state starts from an empty
- * store, so interactions do not see each other's data.
+ * The reference server, started over real HTTP on a free port, and the provider states the consumer
+ * pacts name, set up through the server's own code. Each state starts from an empty store, so
+ * interactions do not see each other's data.
  */
 public abstract class ReferenceServerStates {
 
   /** The token the server accepts during verification; not a credential. */
   static final String TOKEN = "verification-token-not-a-secret";
 
-  private static final JobStore.Plan MANIFEST = new JobStore.Plan(
-      WorldJobKind.MANIFEST_GENERATION, WorldResourceType.MANIFEST, 1, false, "");
+  private static final JobStore.Plan MANIFEST =
+      new JobStore.Plan(WorldJobKind.MANIFEST_GENERATION, WorldResourceType.MANIFEST, 1, false, "");
 
   static ReferenceServer server;
 
@@ -54,7 +54,8 @@ public abstract class ReferenceServerStates {
   /** Swaps the consumer's placeholder token for the server's; nothing else in a request changes. */
   static void authorize(HttpRequest request) {
     Header authorization = request.getFirstHeader("Authorization");
-    if (authorization != null && authorization.getValue().equals("Bearer " + Contract.PLACEHOLDER_TOKEN)) {
+    if (authorization != null
+        && authorization.getValue().equals("Bearer " + Contract.PLACEHOLDER_TOKEN)) {
       request.setHeader("Authorization", "Bearer " + TOKEN);
     }
   }
@@ -64,7 +65,11 @@ public abstract class ReferenceServerStates {
     server.reset(true);
   }
 
-  @State({"no jobs exist", "the demo workspace exists", "a workspace exists that the caller may not use"})
+  @State({
+    "no jobs exist",
+    "the demo workspace exists",
+    "a workspace exists that the caller may not use"
+  })
   public void emptyWorkspace() {
     server.reset(false);
   }
@@ -119,6 +124,8 @@ public abstract class ReferenceServerStates {
   }
 
   private static WorldJob insert(WorldJobStatus status, String projectId) {
-    return server.store().insert(DemoData.SANDBOX, MANIFEST, status, Instant.now(), DemoData.DEVELOPER, projectId);
+    return server
+        .store()
+        .insert(DemoData.SANDBOX, MANIFEST, status, Instant.now(), DemoData.DEVELOPER, projectId);
   }
 }

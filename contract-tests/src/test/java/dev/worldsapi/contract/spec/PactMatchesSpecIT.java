@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every interaction of every pact file is allowed by openapi.yaml: paths, methods, parameters,
- * request bodies, statuses, headers and response bodies. A pact that passes against a provider
- * but asks for something the spec does not allow fails here, naming the interaction.
+ * request bodies, statuses, headers and response bodies. A pact that passes against a provider but
+ * asks for something the spec does not allow fails here, naming the interaction.
  */
 class PactMatchesSpecIT {
 
@@ -35,23 +35,39 @@ class PactMatchesSpecIT {
     }
     assertThat(pacts).as("pact files in %s", PACTS).isNotEmpty();
     // -Dworlds.contract.spec=<file or URL> checks the pacts against another version of the spec.
-    String spec = System.getProperty("worlds.contract.spec", getClass().getClassLoader().getResource("openapi.yaml").toString());
+    String spec =
+        System.getProperty(
+            "worlds.contract.spec",
+            getClass().getClassLoader().getResource("openapi.yaml").toString());
 
     List<String> violations = new ArrayList<>();
     int interactions = 0;
     for (Path pact : pacts) {
-      PactProviderValidationResults results = PactProviderValidator.createFor(spec)
-          .withConsumer(Contract.CONSUMER, pact.toUri().toURL())
-          .build()
-          .validate();
+      PactProviderValidationResults results =
+          PactProviderValidator.createFor(spec)
+              .withConsumer(Contract.CONSUMER, pact.toUri().toURL())
+              .build()
+              .validate();
       Map<String, Integer> statuses = responseStatuses(pact);
       for (PactProviderValidationResults.ConsumerResult consumer : results.getConsumerResults()) {
         interactions += consumer.getInteractionResults().size();
-        for (Map.Entry<String, ValidationReport> failed : consumer.getFailedInteractions().entrySet()) {
+        for (Map.Entry<String, ValidationReport> failed :
+            consumer.getFailedInteractions().entrySet()) {
           failed.getValue().getMessages().stream()
-              .filter(message -> !isTheInvalidInputTheInteractionIsAbout(statuses.get(failed.getKey()), message.getKey()))
-              .forEach(message -> violations.add(
-                  pact.getFileName() + " / " + failed.getKey() + ": " + message.getKey() + ": " + message.getMessage()));
+              .filter(
+                  message ->
+                      !isTheInvalidInputTheInteractionIsAbout(
+                          statuses.get(failed.getKey()), message.getKey()))
+              .forEach(
+                  message ->
+                      violations.add(
+                          pact.getFileName()
+                              + " / "
+                              + failed.getKey()
+                              + ": "
+                              + message.getKey()
+                              + ": "
+                              + message.getMessage()));
         }
       }
     }
@@ -64,15 +80,20 @@ class PactMatchesSpecIT {
    * An interaction answered 400 or 422 sends a request the spec forbids on purpose, to show the
    * error the provider returns; its request is not held to the spec, its response still is.
    */
-  private static boolean isTheInvalidInputTheInteractionIsAbout(Integer responseStatus, String messageKey) {
-    return responseStatus != null && (responseStatus == 400 || responseStatus == 422) && messageKey.startsWith("validation.request.");
+  private static boolean isTheInvalidInputTheInteractionIsAbout(
+      Integer responseStatus, String messageKey) {
+    return responseStatus != null
+        && (responseStatus == 400 || responseStatus == 422)
+        && messageKey.startsWith("validation.request.");
   }
 
   /** Each interaction's response status, by description. */
   private static Map<String, Integer> responseStatuses(Path pact) throws IOException {
     Map<String, Integer> statuses = new HashMap<>();
     for (JsonNode interaction : new ObjectMapper().readTree(pact.toFile()).path("interactions")) {
-      statuses.put(interaction.path("description").asText(), interaction.path("response").path("status").asInt());
+      statuses.put(
+          interaction.path("description").asText(),
+          interaction.path("response").path("status").asInt());
     }
     return statuses;
   }

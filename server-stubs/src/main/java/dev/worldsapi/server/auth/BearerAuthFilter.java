@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Requires {@code Authorization: Bearer <token>} on every request whose path is not public,
- * and answers 401 with {@code WWW-Authenticate: Bearer} otherwise. The verified {@link Caller}
- * becomes the request's user principal and {@link CurrentCaller}. The token is never logged or
- * echoed.
+ * Requires {@code Authorization: Bearer <token>} on every request whose path is not public, and
+ * answers 401 with {@code WWW-Authenticate: Bearer} otherwise. The verified {@link Caller} becomes
+ * the request's user principal and {@link CurrentCaller}. The token is never logged or echoed.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -29,8 +28,8 @@ public final class BearerAuthFilter implements ContainerRequestFilter, Container
   private final Predicate<String> isPublic;
 
   /**
-   * @param isPublic which request paths (relative to the application, without a leading slash,
-   *     e.g. {@code "openapi.yaml"}) need no token
+   * @param isPublic which request paths (relative to the application, without a leading slash, e.g.
+   *     {@code "openapi.yaml"}) need no token
    */
   public BearerAuthFilter(TokenVerifier verifier, Predicate<String> isPublic) {
     this.verifier = verifier;
@@ -46,37 +45,45 @@ public final class BearerAuthFilter implements ContainerRequestFilter, Container
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (header == null || header.isBlank()) {
-      throw WorldsApiException.unauthorized("Authentication failed: send Authorization: Bearer <token>");
+      throw WorldsApiException.unauthorized(
+          "Authentication failed: send Authorization: Bearer <token>");
     }
     int space = header.indexOf(' ');
-    if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer") || header.substring(space + 1).isBlank()) {
-      throw invalidToken("Authentication failed: the Authorization header must use the Bearer scheme");
+    if (space < 0
+        || !header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")
+        || header.substring(space + 1).isBlank()) {
+      throw invalidToken(
+          "Authentication failed: the Authorization header must use the Bearer scheme");
     }
-    Caller caller = verifier.verify(header.substring(space + 1).strip())
-        .orElseThrow(() -> invalidToken("Authentication failed"));
+    Caller caller =
+        verifier
+            .verify(header.substring(space + 1).strip())
+            .orElseThrow(() -> invalidToken("Authentication failed"));
     CurrentCaller.set(caller);
-    boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-    request.setSecurityContext(new SecurityContext() {
-      @Override
-      public Principal getUserPrincipal() {
-        return caller;
-      }
+    boolean secure =
+        request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+    request.setSecurityContext(
+        new SecurityContext() {
+          @Override
+          public Principal getUserPrincipal() {
+            return caller;
+          }
 
-      @Override
-      public boolean isUserInRole(String role) {
-        return false;
-      }
+          @Override
+          public boolean isUserInRole(String role) {
+            return false;
+          }
 
-      @Override
-      public boolean isSecure() {
-        return secure;
-      }
+          @Override
+          public boolean isSecure() {
+            return secure;
+          }
 
-      @Override
-      public String getAuthenticationScheme() {
-        return "Bearer";
-      }
-    });
+          @Override
+          public String getAuthenticationScheme() {
+            return "Bearer";
+          }
+        });
   }
 
   @Override
@@ -85,7 +92,11 @@ public final class BearerAuthFilter implements ContainerRequestFilter, Container
   }
 
   private static WorldsApiException invalidToken(String detail) {
-    return new WorldsApiException(401, "authentication_error", detail, java.util.List.of(),
+    return new WorldsApiException(
+        401,
+        "authentication_error",
+        detail,
+        java.util.List.of(),
         Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"worlds\", error=\"invalid_token\""));
   }
 }

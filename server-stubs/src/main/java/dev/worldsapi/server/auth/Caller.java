@@ -3,8 +3,8 @@ package dev.worldsapi.server.auth;
 import java.security.Principal;
 
 /**
- * Who made a request, as the {@link TokenVerifier} established it. Also the request's
- * {@link jakarta.ws.rs.core.SecurityContext#getUserPrincipal() user principal}.
+ * Who made a request, as the {@link TokenVerifier} established it. Also the request's {@link
+ * jakarta.ws.rs.core.SecurityContext#getUserPrincipal() user principal}.
  *
  * @param id a stable user id
  * @param name a display name; not used for decisions

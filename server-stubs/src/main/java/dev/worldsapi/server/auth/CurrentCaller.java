@@ -3,10 +3,9 @@ package dev.worldsapi.server.auth;
 import java.util.Optional;
 
 /**
- * The caller of the request being handled on this thread, set by {@link BearerAuthFilter}.
- * Lets implementations of the generated interfaces, which carry no JAX-RS annotations of their
- * own, know who is calling. For resources that handle requests synchronously, as the generated
- * interfaces do.
+ * The caller of the request being handled on this thread, set by {@link BearerAuthFilter}. Lets
+ * implementations of the generated interfaces, which carry no JAX-RS annotations of their own, know
+ * who is calling. For resources that handle requests synchronously, as the generated interfaces do.
  */
 public final class CurrentCaller {
 
@@ -23,7 +22,8 @@ public final class CurrentCaller {
    * @throws IllegalStateException outside an authenticated request
    */
   public static Caller require() {
-    return get().orElseThrow(() -> new IllegalStateException("no authenticated caller on this thread"));
+    return get()
+        .orElseThrow(() -> new IllegalStateException("no authenticated caller on this thread"));
   }
 
   static void set(Caller caller) {

@@ -7,9 +7,8 @@ import java.util.Optional;
 
 /**
  * Accepts one fixed token as one caller. Compares SHA-256 digests with {@link
- * MessageDigest#isEqual}, so neither the token's content nor its length shows in timing.
- * For development and tests; production services verify tokens against their identity
- * provider.
+ * MessageDigest#isEqual}, so neither the token's content nor its length shows in timing. For
+ * development and tests; production services verify tokens against their identity provider.
  */
 public final class StaticTokenVerifier implements TokenVerifier {
 
@@ -26,7 +25,9 @@ public final class StaticTokenVerifier implements TokenVerifier {
 
   @Override
   public Optional<Caller> verify(String token) {
-    return MessageDigest.isEqual(expectedDigest, digest(token)) ? Optional.of(caller) : Optional.empty();
+    return MessageDigest.isEqual(expectedDigest, digest(token))
+        ? Optional.of(caller)
+        : Optional.empty();
   }
 
   @Override

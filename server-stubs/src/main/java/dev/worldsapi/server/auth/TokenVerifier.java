@@ -3,8 +3,8 @@ package dev.worldsapi.server.auth;
 import java.util.Optional;
 
 /**
- * Decides whether a bearer token is valid, and whose it is. Implementations must be
- * thread-safe, must compare secrets in constant time, and must never log the token.
+ * Decides whether a bearer token is valid, and whose it is. Implementations must be thread-safe,
+ * must compare secrets in constant time, and must never log the token.
  */
 @FunctionalInterface
 public interface TokenVerifier {

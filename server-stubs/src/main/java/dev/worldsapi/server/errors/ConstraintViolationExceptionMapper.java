@@ -22,16 +22,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bean Validation failures of a request: 422 with one {@code errors} item per violation, its
- * {@code loc} naming the parameter or body field by its wire name, the way the docs do: {@code
- * ["query", "page_size"]}, {@code ["path", "job_id"]}, {@code ["body", "num_hosts"]}, {@code
- * ["body", "domains", 0]}. Never the Java names ({@code listWorldJobs.arg3}).
+ * Bean Validation failures of a request: 422 with one {@code errors} item per violation, its {@code
+ * loc} naming the parameter or body field by its wire name, the way the docs do: {@code ["query",
+ * "page_size"]}, {@code ["path", "job_id"]}, {@code ["body", "num_hosts"]}, {@code ["body",
+ * "domains", 0]}. Never the Java names ({@code listWorldJobs.arg3}).
  */
 @Provider
-public final class ConstraintViolationExceptionMapper implements ExceptionMapper<ConstraintViolationException> {
+public final class ConstraintViolationExceptionMapper
+    implements ExceptionMapper<ConstraintViolationException> {
 
-  @Context
-  private ResourceInfo resourceInfo;
+  @Context private ResourceInfo resourceInfo;
 
   @Override
   public Response toResponse(ConstraintViolationException exception) {
@@ -64,7 +64,7 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
           addIndexOrKey(loc, node);
         }
         case CONTAINER_ELEMENT -> addIndexOrKey(loc, node);
-        default -> { }
+        default -> {}
       }
     }
     return loc.isEmpty() ? List.of("body") : loc;
@@ -78,7 +78,10 @@ public final class ConstraintViolationExceptionMapper implements ExceptionMapper
     }
   }
 
-  /** {@code ["query", "page_size"]} for a {@code @QueryParam("page_size")}; {@code ["body"]} for the entity. */
+  /**
+   * {@code ["query", "page_size"]} for a {@code @QueryParam("page_size")}; {@code ["body"]} for the
+   * entity.
+   */
   private static List<Object> parameterLocation(Method method, int index) {
     if (method == null) {
       return List.of("body");

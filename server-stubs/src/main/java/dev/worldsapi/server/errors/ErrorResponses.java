@@ -16,12 +16,18 @@ public final class ErrorResponses {
     return envelope(status, type, detail, List.of(), Map.of());
   }
 
-  public static Response envelope(int status, String type, String detail, List<ValidationError> errors, Map<String, String> headers) {
+  public static Response envelope(
+      int status,
+      String type,
+      String detail,
+      List<ValidationError> errors,
+      Map<String, String> headers) {
     ErrorEnvelope body = new ErrorEnvelope(status, detail, type);
     if (!errors.isEmpty()) {
       body.setErrors(List.copyOf(errors));
     }
-    Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    Response.ResponseBuilder response =
+        Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
     headers.forEach(response::header);
     return response.build();
   }

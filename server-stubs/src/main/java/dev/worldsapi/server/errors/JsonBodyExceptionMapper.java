@@ -24,23 +24,28 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A request body that is not JSON, or JSON of the wrong shape: 422 with {@code loc} into the
- * body ({@code ["body", "domains", 0]}), as for any other validation error.
+ * A request body that is not JSON, or JSON of the wrong shape: 422 with {@code loc} into the body
+ * ({@code ["body", "domains", 0]}), as for any other validation error.
  */
 @Provider
 public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
-  private static final Pattern MISSING_CREATOR_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
+  private static final Pattern MISSING_CREATOR_PROPERTY =
+      Pattern.compile("Missing required creator property '([^']+)'");
 
   @Override
   public Response toResponse(JsonProcessingException exception) {
-    return ErrorResponses.envelope(422, "validation_error", "Validation error", List.of(error(exception)), Map.of());
+    return ErrorResponses.envelope(
+        422, "validation_error", "Validation error", List.of(error(exception)), Map.of());
   }
 
   private static ValidationError error(JsonProcessingException exception) {
     if (exception instanceof JsonParseException parse) {
-      return new ValidationError(List.of("body", parse.getLocation() == null ? 0 : (int) parse.getLocation().getCharOffset()),
-          "JSON decode error: " + parse.getOriginalMessage(), "json_invalid");
+      return new ValidationError(
+          List.of(
+              "body", parse.getLocation() == null ? 0 : (int) parse.getLocation().getCharOffset()),
+          "JSON decode error: " + parse.getOriginalMessage(),
+          "json_invalid");
     }
     List<Object> loc = new ArrayList<>();
     loc.add("body");
@@ -59,11 +64,13 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
     if (exception instanceof UnrecognizedPropertyException) {
       return new ValidationError(loc, "Extra inputs are not permitted", "extra_forbidden");
     }
-    Class<?> target = exception instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+    Class<?> target =
+        exception instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
     if (exception instanceof ValueInstantiationException instantiation && target == null) {
       target = instantiation.getType() == null ? null : instantiation.getType().getRawClass();
     }
-    if (exception instanceof InvalidFormatException || exception instanceof MismatchedInputException
+    if (exception instanceof InvalidFormatException
+        || exception instanceof MismatchedInputException
         || exception instanceof ValueInstantiationException) {
       return typeError(loc, target);
     }
@@ -75,17 +82,27 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
       return new ValidationError(loc, "Invalid input", "value_error");
     }
     if (target.isEnum()) {
-      String values = Stream.of(target.getEnumConstants()).map(String::valueOf)
-          .map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+      String values =
+          Stream.of(target.getEnumConstants())
+              .map(String::valueOf)
+              .map(v -> "'" + v + "'")
+              .collect(Collectors.joining(", "));
       return new ValidationError(loc, "Input should be one of " + values, "enum");
     }
     if (target == String.class) {
       return new ValidationError(loc, "Input should be a valid string", "string_type");
     }
-    if (target == Integer.class || target == int.class || target == Long.class || target == long.class || target == BigInteger.class) {
+    if (target == Integer.class
+        || target == int.class
+        || target == Long.class
+        || target == long.class
+        || target == BigInteger.class) {
       return new ValidationError(loc, "Input should be a valid integer", "int_type");
     }
-    if (target == Double.class || target == double.class || target == Float.class || target == BigDecimal.class) {
+    if (target == Double.class
+        || target == double.class
+        || target == Float.class
+        || target == BigDecimal.class) {
       return new ValidationError(loc, "Input should be a valid number", "float_type");
     }
     if (target == Boolean.class || target == boolean.class) {

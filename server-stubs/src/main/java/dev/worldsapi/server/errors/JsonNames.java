@@ -15,7 +15,10 @@ final class JsonNames {
       String getter = "get" + Character.toUpperCase(javaName.charAt(0)) + javaName.substring(1);
       for (Method method : bean.getMethods()) {
         JsonProperty property = method.getAnnotation(JsonProperty.class);
-        if (method.getName().equals(getter) && method.getParameterCount() == 0 && property != null && !property.value().isEmpty()) {
+        if (method.getName().equals(getter)
+            && method.getParameterCount() == 0
+            && property != null
+            && !property.value().isEmpty()) {
           return property.value();
         }
       }

@@ -20,7 +20,9 @@ final class ResourceMethods {
     while (!types.isEmpty()) {
       Class<?> type = types.poll();
       try {
-        Annotation[] annotations = type.getDeclaredMethod(method.getName(), method.getParameterTypes()).getParameterAnnotations()[index];
+        Annotation[] annotations =
+            type.getDeclaredMethod(method.getName(), method.getParameterTypes())
+                .getParameterAnnotations()[index];
         if (annotations.length > 0) {
           return annotations;
         }

@@ -8,13 +8,14 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 
 /**
- * Writes the JAX-RS runtime's own failures as the error envelope: an unknown route (404), a
- * wrong method (405, keeping {@code Allow}), an unacceptable {@code Accept} (406), an
- * unsupported {@code Content-Type} (415), and any other {@link WebApplicationException}.
- * Instead of the runtime's empty or HTML answers.
+ * Writes the JAX-RS runtime's own failures as the error envelope: an unknown route (404), a wrong
+ * method (405, keeping {@code Allow}), an unacceptable {@code Accept} (406), an unsupported {@code
+ * Content-Type} (415), and any other {@link WebApplicationException}. Instead of the runtime's
+ * empty or HTML answers.
  */
 @Provider
-public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+public final class WebApplicationExceptionMapper
+    implements ExceptionMapper<WebApplicationException> {
 
   @Override
   public Response toResponse(WebApplicationException exception) {
@@ -24,17 +25,33 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     int status = exception.getResponse() == null ? 500 : exception.getResponse().getStatus();
     return switch (status) {
       case 404 -> ErrorResponses.envelope(404, "not_found_error", "Not found");
-      case 405 -> ErrorResponses.envelope(405, "method_not_allowed", "Method not allowed", java.util.List.of(),
-          allow(exception.getResponse()));
-      case 406 -> ErrorResponses.envelope(406, "not_acceptable", "Not acceptable: this API produces application/json");
-      case 415 -> ErrorResponses.envelope(415, "unsupported_media_type", "Unsupported media type: send application/json");
+      case 405 ->
+          ErrorResponses.envelope(
+              405,
+              "method_not_allowed",
+              "Method not allowed",
+              java.util.List.of(),
+              allow(exception.getResponse()));
+      case 406 ->
+          ErrorResponses.envelope(
+              406, "not_acceptable", "Not acceptable: this API produces application/json");
+      case 415 ->
+          ErrorResponses.envelope(
+              415, "unsupported_media_type", "Unsupported media type: send application/json");
       case 400 -> ErrorResponses.envelope(400, "invalid_request_error", "Invalid request");
-      case 401 -> ErrorResponses.envelope(401, "authentication_error", "Authentication failed", java.util.List.of(),
-          Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"worlds\""));
+      case 401 ->
+          ErrorResponses.envelope(
+              401,
+              "authentication_error",
+              "Authentication failed",
+              java.util.List.of(),
+              Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"worlds\""));
       case 403 -> ErrorResponses.envelope(403, "permission_error", "Access forbidden");
-      default -> status >= 500
-          ? ErrorResponses.envelope(500, "internal_error", "Internal server error")
-          : ErrorResponses.envelope(status, "invalid_request_error", "Request failed with status " + status);
+      default ->
+          status >= 500
+              ? ErrorResponses.envelope(500, "internal_error", "Internal server error")
+              : ErrorResponses.envelope(
+                  status, "invalid_request_error", "Request failed with status " + status);
     };
   }
 

@@ -26,7 +26,12 @@ public class WorldsApiException extends WebApplicationException {
   private final transient List<ValidationError> errors;
   private final transient Map<String, String> headers;
 
-  public WorldsApiException(int status, String type, String detail, List<ValidationError> errors, Map<String, String> headers) {
+  public WorldsApiException(
+      int status,
+      String type,
+      String detail,
+      List<ValidationError> errors,
+      Map<String, String> headers) {
     super(detail, status);
     this.status = status;
     this.type = type;
@@ -41,7 +46,11 @@ public class WorldsApiException extends WebApplicationException {
 
   /** 401 with {@code WWW-Authenticate: Bearer realm="worlds"}. */
   public static WorldsApiException unauthorized(String detail) {
-    return new WorldsApiException(401, "authentication_error", detail, List.of(),
+    return new WorldsApiException(
+        401,
+        "authentication_error",
+        detail,
+        List.of(),
         Map.of("WWW-Authenticate", "Bearer realm=\"worlds\""));
   }
 
@@ -62,7 +71,10 @@ public class WorldsApiException extends WebApplicationException {
     return new WorldsApiException(422, "validation_error", "Validation error", errors, Map.of());
   }
 
-  /** 422 for one problem at {@code loc}, e.g. {@code validation(List.of("body", "runtime_id"), "Field required", "missing")}. */
+  /**
+   * 422 for one problem at {@code loc}, e.g. {@code validation(List.of("body", "runtime_id"),
+   * "Field required", "missing")}.
+   */
   public static WorldsApiException validation(List<Object> loc, String msg, String type) {
     return validation(List.of(new ValidationError(loc, msg, type)));
   }
@@ -74,7 +86,8 @@ public class WorldsApiException extends WebApplicationException {
   /** 429 with {@code Retry-After} in whole seconds, at least 1. */
   public static WorldsApiException rateLimited(String detail, Duration retryAfter) {
     long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-    return new WorldsApiException(429, "rate_limit_error", detail, List.of(), Map.of("Retry-After", Long.toString(seconds)));
+    return new WorldsApiException(
+        429, "rate_limit_error", detail, List.of(), Map.of("Retry-After", Long.toString(seconds)));
   }
 
   public int status() {

@@ -17,26 +17,29 @@ public final class ServerObjectMapper {
   private ServerObjectMapper() {}
 
   /**
-   * Timestamps as ISO-8601 strings; a null field is written as {@code null} where the spec
-   * declares it nullable and left out where it does not; request fields the spec does
-   * not know are ignored, as its schemas allow; and values are not coerced across types, so
-   * {@code "num_hosts": "5"} or {@code "domains": [0]} is a 422 rather than a guess, as is a
-   * value outside an enum.
+   * Timestamps as ISO-8601 strings; a null field is written as {@code null} where the spec declares
+   * it nullable and left out where it does not; request fields the spec does not know are ignored,
+   * as its schemas allow; and values are not coerced across types, so {@code "num_hosts": "5"} or
+   * {@code "domains": [0]} is a 422 rather than a guess, as is a value outside an enum.
    */
   public static ObjectMapper create() {
-    JsonMapper mapper = JsonMapper.builder()
-        .addModule(new JavaTimeModule())
-        .addModule(new StrictEnumModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
-        .annotationIntrospector(new SpecNullability())
-        .build();
-    for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new StrictEnumModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .annotationIntrospector(new SpecNullability())
+            .build();
+    for (CoercionInputShape shape :
+        new CoercionInputShape[] {
+          CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+        }) {
       mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
     }
     return mapper;

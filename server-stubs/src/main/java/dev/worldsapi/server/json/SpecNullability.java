@@ -17,16 +17,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a null property as {@code null} when the spec declares it {@code nullable}, and leaves
- * it out otherwise, so that responses say what the spec says. Which properties are nullable is
- * read from the packaged spec itself ({@code openapi.yaml} of the api-spec jar), not repeated
- * here. Applies to the generated models, whose class names are the spec's schema names.
+ * Writes a null property as {@code null} when the spec declares it {@code nullable}, and leaves it
+ * out otherwise, so that responses say what the spec says. Which properties are nullable is read
+ * from the packaged spec itself ({@code openapi.yaml} of the api-spec jar), not repeated here.
+ * Applies to the generated models, whose class names are the spec's schema names.
  */
 final class SpecNullability extends JacksonAnnotationIntrospector {
 
   private static final long serialVersionUID = 1L;
   private static final String MODEL_PACKAGE = "dev.worldsapi.server.model";
-  private static final JsonInclude.Value ALWAYS = JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS);
+  private static final JsonInclude.Value ALWAYS =
+      JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS);
 
   private final Map<String, Set<String>> nullable;
 
@@ -36,9 +37,13 @@ final class SpecNullability extends JacksonAnnotationIntrospector {
 
   @Override
   public JsonInclude.Value findPropertyInclusion(Annotated annotated) {
-    if (annotated instanceof AnnotatedMember member && member.getDeclaringClass().getPackageName().equals(MODEL_PACKAGE)) {
+    if (annotated instanceof AnnotatedMember member
+        && member.getDeclaringClass().getPackageName().equals(MODEL_PACKAGE)) {
       JsonProperty property = annotated.getAnnotation(JsonProperty.class);
-      if (property != null && nullable.getOrDefault(member.getDeclaringClass().getSimpleName(), Set.of()).contains(property.value())) {
+      if (property != null
+          && nullable
+              .getOrDefault(member.getDeclaringClass().getSimpleName(), Set.of())
+              .contains(property.value())) {
         return ALWAYS;
       }
     }
@@ -47,21 +52,32 @@ final class SpecNullability extends JacksonAnnotationIntrospector {
 
   /** Schema name → JSON names of its nullable properties. */
   static Map<String, Set<String>> readSpec() {
-    try (InputStream in = SpecNullability.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
+    try (InputStream in =
+        SpecNullability.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
       if (in == null) {
-        throw new IllegalStateException("openapi.yaml is not on the classpath: the worlds-api-spec jar is missing");
+        throw new IllegalStateException(
+            "openapi.yaml is not on the classpath: the worlds-api-spec jar is missing");
       }
-      JsonNode schemas = new ObjectMapper(new YAMLFactory()).readTree(in).path("components").path("schemas");
+      JsonNode schemas =
+          new ObjectMapper(new YAMLFactory()).readTree(in).path("components").path("schemas");
       Map<String, Set<String>> nullable = new HashMap<>();
-      schemas.fields().forEachRemaining(schema -> {
-        Set<String> names = new HashSet<>();
-        schema.getValue().path("properties").fields().forEachRemaining(property -> {
-          if (property.getValue().path("nullable").asBoolean(false)) {
-            names.add(property.getKey());
-          }
-        });
-        nullable.put(schema.getKey(), Set.copyOf(names));
-      });
+      schemas
+          .fields()
+          .forEachRemaining(
+              schema -> {
+                Set<String> names = new HashSet<>();
+                schema
+                    .getValue()
+                    .path("properties")
+                    .fields()
+                    .forEachRemaining(
+                        property -> {
+                          if (property.getValue().path("nullable").asBoolean(false)) {
+                            names.add(property.getKey());
+                          }
+                        });
+                nullable.put(schema.getKey(), Set.copyOf(names));
+              });
       return Map.copyOf(nullable);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read openapi.yaml", e);

@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 
 /**
- * Rejects a string that is not one of an enum's values. The generated enums of nullable
- * properties answer an unknown value with {@code null}, which would silently drop what the
- * caller sent; this turns it into the 422 it should be.
+ * Rejects a string that is not one of an enum's values. The generated enums of nullable properties
+ * answer an unknown value with {@code null}, which would silently drop what the caller sent; this
+ * turns it into the 422 it should be.
  */
 final class StrictEnumModule extends SimpleModule {
 
@@ -24,13 +24,17 @@ final class StrictEnumModule extends SimpleModule {
 
   StrictEnumModule() {
     super("StrictEnumModule");
-    setDeserializerModifier(new BeanDeserializerModifier() {
-      @Override
-      public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-          BeanDescription description, JsonDeserializer<?> deserializer) {
-        return new StrictEnumDeserializer(type.getRawClass(), deserializer);
-      }
-    });
+    setDeserializerModifier(
+        new BeanDeserializerModifier() {
+          @Override
+          public JsonDeserializer<?> modifyEnumDeserializer(
+              DeserializationConfig config,
+              JavaType type,
+              BeanDescription description,
+              JsonDeserializer<?> deserializer) {
+            return new StrictEnumDeserializer(type.getRawClass(), deserializer);
+          }
+        });
   }
 
   private static final class StrictEnumDeserializer extends StdDeserializer<Object> {
@@ -44,11 +48,16 @@ final class StrictEnumModule extends SimpleModule {
     }
 
     @Override
-    public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public Object deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       String text = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : null;
       Object value = delegate.deserialize(parser, context);
       if (value == null && text != null) {
-        throw InvalidFormatException.from(parser, "not one of the values of " + handledType().getSimpleName(), text, handledType());
+        throw InvalidFormatException.from(
+            parser,
+            "not one of the values of " + handledType().getSimpleName(),
+            text,
+            handledType());
       }
       return value;
     }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a result and the size of the whole result. A page past the end is empty and
- * still carries the right {@code total}.
+ * One page of a result and the size of the whole result. A page past the end is empty and still
+ * carries the right {@code total}.
  */
 public record Slice<T>(List<T> items, PageRequest request, long total) {
 
@@ -28,6 +28,10 @@ public record Slice<T>(List<T> items, PageRequest request, long total) {
 
   /** The spec's paginated job list. */
   public static WorldJobList toJobList(Slice<WorldJob> slice) {
-    return new WorldJobList(slice.items(), slice.request().page(), slice.request().pageSize(), Math.toIntExact(slice.total()));
+    return new WorldJobList(
+        slice.items(),
+        slice.request().page(),
+        slice.request().pageSize(),
+        Math.toIntExact(slice.total()));
   }
 }

@@ -17,45 +17,74 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Converts query and path parameters itself, so that a value that does not parse ({@code
- * page=abc}, {@code status=paused}, a malformed uuid) is a 422 naming the parameter, {@code
- * ["query", "page"]}, instead of the 404 that JAX-RS prescribes for a failed conversion.
- * Handles integers, uuids, booleans and the generated enums (by their {@code fromValue}).
+ * Converts query and path parameters itself, so that a value that does not parse ({@code page=abc},
+ * {@code status=paused}, a malformed uuid) is a 422 naming the parameter, {@code ["query",
+ * "page"]}, instead of the 404 that JAX-RS prescribes for a failed conversion. Handles integers,
+ * uuids, booleans and the generated enums (by their {@code fromValue}).
  */
 @Provider
 public final class WireParamConverterProvider implements ParamConverterProvider {
 
   @Override
   @SuppressWarnings("unchecked")
-  public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+  public <T> ParamConverter<T> getConverter(
+      Class<T> rawType, Type genericType, Annotation[] annotations) {
     List<Object> where = where(annotations);
     if (where == null) {
       return null;
     }
     if (rawType == Integer.class || rawType == int.class) {
-      return (ParamConverter<T>) converter(where, Integer::valueOf, "Input should be a valid integer, unable to parse string as an integer", "int_parsing");
+      return (ParamConverter<T>)
+          converter(
+              where,
+              Integer::valueOf,
+              "Input should be a valid integer, unable to parse string as an integer",
+              "int_parsing");
     }
     if (rawType == Long.class || rawType == long.class) {
-      return (ParamConverter<T>) converter(where, Long::valueOf, "Input should be a valid integer, unable to parse string as an integer", "int_parsing");
+      return (ParamConverter<T>)
+          converter(
+              where,
+              Long::valueOf,
+              "Input should be a valid integer, unable to parse string as an integer",
+              "int_parsing");
     }
     if (rawType == UUID.class) {
-      return (ParamConverter<T>) converter(where, WireParamConverterProvider::uuid, "Input should be a valid UUID", "uuid_parsing");
+      return (ParamConverter<T>)
+          converter(
+              where,
+              WireParamConverterProvider::uuid,
+              "Input should be a valid UUID",
+              "uuid_parsing");
     }
     if (rawType == Boolean.class || rawType == boolean.class) {
-      return (ParamConverter<T>) converter(where, WireParamConverterProvider::bool, "Input should be a valid boolean", "bool_parsing");
+      return (ParamConverter<T>)
+          converter(
+              where,
+              WireParamConverterProvider::bool,
+              "Input should be a valid boolean",
+              "bool_parsing");
     }
     if (rawType.isEnum()) {
       Method fromValue = fromValue(rawType);
       if (fromValue != null) {
-        String allowed = Stream.of(rawType.getEnumConstants()).map(String::valueOf).map(v -> "'" + v + "'")
-            .collect(Collectors.joining(", "));
-        return converter(where, value -> rawType.cast(invoke(fromValue, value)), "Input should be one of " + allowed, "enum");
+        String allowed =
+            Stream.of(rawType.getEnumConstants())
+                .map(String::valueOf)
+                .map(v -> "'" + v + "'")
+                .collect(Collectors.joining(", "));
+        return converter(
+            where,
+            value -> rawType.cast(invoke(fromValue, value)),
+            "Input should be one of " + allowed,
+            "enum");
       }
     }
     return null;
   }
 
-  private static <T> ParamConverter<T> converter(List<Object> where, Function<String, T> parse, String msg, String type) {
+  private static <T> ParamConverter<T> converter(
+      List<Object> where, Function<String, T> parse, String msg, String type) {
     return new ParamConverter<>() {
       @Override
       public T fromString(String value) {

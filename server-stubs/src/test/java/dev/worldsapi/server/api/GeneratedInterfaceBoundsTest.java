@@ -47,11 +47,20 @@ class GeneratedInterfaceBoundsTest {
     List<String> mismatches = new ArrayList<>();
 
     for (Parameter parameter : operation.getParameters()) {
-      java.lang.reflect.Parameter javaParameter = Arrays.stream(method.getParameters())
-          .filter(p -> parameter.getName().equals(wireName(p)))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError(operationId + " has no Java parameter for " + parameter.getName()));
-      compare(parameter.getName(), parameter.getSchema(), javaParameter.getAnnotations(), checked, mismatches);
+      java.lang.reflect.Parameter javaParameter =
+          Arrays.stream(method.getParameters())
+              .filter(p -> parameter.getName().equals(wireName(p)))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          operationId + " has no Java parameter for " + parameter.getName()));
+      compare(
+          parameter.getName(),
+          parameter.getSchema(),
+          javaParameter.getAnnotations(),
+          checked,
+          mismatches);
       Object dflt = parameter.getSchema().getDefault();
       if (dflt != null) {
         checked.add(parameter.getName() + " default");
@@ -77,7 +86,8 @@ class GeneratedInterfaceBoundsTest {
     for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
       Method getter = method(model, "get" + camel(property.getKey(), true));
       compare(property.getKey(), property.getValue(), getter.getAnnotations(), checked, mismatches);
-      boolean required = schema.getRequired() != null && schema.getRequired().contains(property.getKey());
+      boolean required =
+          schema.getRequired() != null && schema.getRequired().contains(property.getKey());
       if (required != getter.isAnnotationPresent(NotNull.class)) {
         mismatches.add(property.getKey() + ": @NotNull " + (required ? "missing" : "unexpected"));
       }
@@ -87,8 +97,12 @@ class GeneratedInterfaceBoundsTest {
     assertThat(checked).as("bounds checked on %s", schemaName).isNotEmpty();
   }
 
-  private static void compare(String name, Schema<?> schema, java.lang.annotation.Annotation[] annotations,
-      List<String> checked, List<String> mismatches) {
+  private static void compare(
+      String name,
+      Schema<?> schema,
+      java.lang.annotation.Annotation[] annotations,
+      List<String> checked,
+      List<String> mismatches) {
     Min min = find(annotations, Min.class);
     Max max = find(annotations, Max.class);
     Size size = find(annotations, Size.class);
@@ -112,7 +126,8 @@ class GeneratedInterfaceBoundsTest {
     }
   }
 
-  private static <A extends java.lang.annotation.Annotation> A find(java.lang.annotation.Annotation[] all, Class<A> type) {
+  private static <A extends java.lang.annotation.Annotation> A find(
+      java.lang.annotation.Annotation[] all, Class<A> type) {
     return Arrays.stream(all).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
   }
 

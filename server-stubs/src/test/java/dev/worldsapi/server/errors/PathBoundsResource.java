@@ -1,6 +1,8 @@
 package dev.worldsapi.server.errors;
 
-/** An implementation without JAX-RS annotations, with a bounded path parameter and a public path. */
+/**
+ * An implementation without JAX-RS annotations, with a bounded path parameter and a public path.
+ */
 public class PathBoundsResource implements PathBoundsApi {
 
   @Override

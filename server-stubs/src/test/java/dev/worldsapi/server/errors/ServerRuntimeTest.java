@@ -37,16 +37,19 @@ class ServerRuntimeTest {
 
   @BeforeEach
   void start() throws Exception {
-    jersey = new JerseyTest() {
-      @Override
-      protected Application configure() {
-        return new ResourceConfig()
-            .register(new StubJobsApi())
-            .register(PathBoundsResource.class)
-            .register(new WorldsServerFeature(new StaticTokenVerifier(TOKEN, new Caller("user-1", "Ada")),
-                path -> path.equals("public")));
-      }
-    };
+    jersey =
+        new JerseyTest() {
+          @Override
+          protected Application configure() {
+            return new ResourceConfig()
+                .register(new StubJobsApi())
+                .register(PathBoundsResource.class)
+                .register(
+                    new WorldsServerFeature(
+                        new StaticTokenVerifier(TOKEN, new Caller("user-1", "Ada")),
+                        path -> path.equals("public")));
+          }
+        };
     jersey.setUp();
   }
 
@@ -56,17 +59,20 @@ class ServerRuntimeTest {
   }
 
   @ParameterizedTest(name = "?{0} → {1}")
-  @CsvSource(delimiter = '|', value = {
-      "page_size=0           | query,page_size  | greater_than_equal | Input should be greater than or equal to 1",
-      "page_size=101         | query,page_size  | less_than_equal    | Input should be less than or equal to 100",
-      "page=0                | query,page       | greater_than_equal | Input should be greater than or equal to 1",
-      "page=abc              | query,page       | int_parsing        | Input should be a valid integer, unable to parse string as an integer",
-      "page_size=2.5         | query,page_size  | int_parsing        | Input should be a valid integer, unable to parse string as an integer",
-      "status=paused         | query,status     | enum               | Input should be one of 'queued', 'running', 'completed', 'failed', 'cancelled'",
-      "kind=export           | query,kind       | enum               | Input should be one of 'manifest_generation', 'trajectory_generation'",
-      "project_id=not-a-uuid | query,project_id | uuid_parsing       | Input should be a valid UUID",
-  })
-  void badQueryParametersAre422NamingTheParameter(String query, String loc, String type, String msg) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "page_size=0           | query,page_size  | greater_than_equal | Input should be greater than or equal to 1",
+        "page_size=101         | query,page_size  | less_than_equal    | Input should be less than or equal to 100",
+        "page=0                | query,page       | greater_than_equal | Input should be greater than or equal to 1",
+        "page=abc              | query,page       | int_parsing        | Input should be a valid integer, unable to parse string as an integer",
+        "page_size=2.5         | query,page_size  | int_parsing        | Input should be a valid integer, unable to parse string as an integer",
+        "status=paused         | query,status     | enum               | Input should be one of 'queued', 'running', 'completed', 'failed', 'cancelled'",
+        "kind=export           | query,kind       | enum               | Input should be one of 'manifest_generation', 'trajectory_generation'",
+        "project_id=not-a-uuid | query,project_id | uuid_parsing       | Input should be a valid UUID",
+      })
+  void badQueryParametersAre422NamingTheParameter(String query, String loc, String type, String msg)
+      throws Exception {
     Response response = authorized(BASE + "/jobs?" + query).get();
 
     assertEnvelope(response, 422, "validation_error", "Validation error");
@@ -77,34 +83,42 @@ class ServerRuntimeTest {
   }
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', value = {
-      "manifests    | {\"num_hosts\": 0}                                   | body,num_hosts       | greater_than_equal",
-      "manifests    | {\"num_users\": 50001}                               | body,num_users       | less_than_equal",
-      "manifests    | {\"domains\": [0]}                                   | body,domains,0       | string_type",
-      "manifests    | {\"domains\": [\"acme.local\", \"\"]}                   | body,domains,1       | string_too_short",
-      "manifests    | {\"num_hosts\": \"5\"}                               | body,num_hosts       | int_type",
-      "manifests    | {\"preset\": \"huge\"}                               | body,preset          | enum",
-      "manifests    | {\"project_id\": \"nope\"}                           | body,project_id      | uuid_parsing",
-      "manifests    | [1, 2]                                               | body                 | model_type",
-      "trajectories | {\"count\": 3}                                       | body,manifest_id     | missing",
-      "trajectories | {\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\", \"count\": 101} | body,count | less_than_equal",
-      "trajectories | {\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\", \"strategy\": \"fast\"} | body,strategy | enum",
-  })
-  void badBodiesAre422WithLocIntoTheBody(String operation, String body, String loc, String type) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "manifests    | {\"num_hosts\": 0}                                   | body,num_hosts       | greater_than_equal",
+        "manifests    | {\"num_users\": 50001}                               | body,num_users       | less_than_equal",
+        "manifests    | {\"domains\": [0]}                                   | body,domains,0       | string_type",
+        "manifests    | {\"domains\": [\"acme.local\", \"\"]}                   | body,domains,1       | string_too_short",
+        "manifests    | {\"num_hosts\": \"5\"}                               | body,num_hosts       | int_type",
+        "manifests    | {\"preset\": \"huge\"}                               | body,preset          | enum",
+        "manifests    | {\"project_id\": \"nope\"}                           | body,project_id      | uuid_parsing",
+        "manifests    | [1, 2]                                               | body                 | model_type",
+        "trajectories | {\"count\": 3}                                       | body,manifest_id     | missing",
+        "trajectories | {\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\", \"count\": 101} | body,count | less_than_equal",
+        "trajectories | {\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\", \"strategy\": \"fast\"} | body,strategy | enum",
+      })
+  void badBodiesAre422WithLocIntoTheBody(String operation, String body, String loc, String type)
+      throws Exception {
     Response response = authorized(BASE + "/" + operation).post(Entity.json(body));
 
     assertEnvelope(response, 422, "validation_error", "Validation error");
     JsonNode error = body(response).at("/errors/0");
-    assertThat(locOf(error)).containsExactly(loc.split(",").length == 3
-        ? new Object[] {"body", loc.split(",")[1], Integer.parseInt(loc.split(",")[2])}
-        : (Object[]) loc.split(","));
+    assertThat(locOf(error))
+        .containsExactly(
+            loc.split(",").length == 3
+                ? new Object[] {"body", loc.split(",")[1], Integer.parseInt(loc.split(",")[2])}
+                : (Object[]) loc.split(","));
     assertThat(error.get("type").asText()).isEqualTo(type);
   }
 
   @Test
   void unknownEnumValueInABodyListsTheAllowedValues() throws Exception {
-    Response response = authorized(BASE + "/trajectories")
-        .post(Entity.json("{\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\", \"strategy\": \"fast\"}"));
+    Response response =
+        authorized(BASE + "/trajectories")
+            .post(
+                Entity.json(
+                    "{\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\", \"strategy\": \"fast\"}"));
 
     assertThat(body(response).at("/errors/0/msg").asText())
         .isEqualTo("Input should be one of 'random', 'greedy', 'recon-first', 'smart-random'");
@@ -112,10 +126,12 @@ class ServerRuntimeTest {
 
   @Test
   void severalViolationsGiveOneErrorEach() throws Exception {
-    Response response = authorized(BASE + "/manifests").post(Entity.json("{\"num_hosts\": 0, \"num_users\": 0}"));
+    Response response =
+        authorized(BASE + "/manifests").post(Entity.json("{\"num_hosts\": 0, \"num_users\": 0}"));
 
     assertEnvelope(response, 422, "validation_error", "Validation error");
-    assertThat(body(response).get("errors")).extracting(this::locOf)
+    assertThat(body(response).get("errors"))
+        .extracting(this::locOf)
         .containsExactly(List.of("body", "num_hosts"), List.of("body", "num_users"));
   }
 
@@ -147,7 +163,9 @@ class ServerRuntimeTest {
 
   @Test
   void unknownRequestFieldsAreAccepted() {
-    Response response = authorized(BASE + "/manifests").post(Entity.json("{\"name\": \"lab\", \"colour\": \"red\"}"));
+    Response response =
+        authorized(BASE + "/manifests")
+            .post(Entity.json("{\"name\": \"lab\", \"colour\": \"red\"}"));
 
     assertThat(response.getStatus()).isEqualTo(200);
   }
@@ -165,8 +183,18 @@ class ServerRuntimeTest {
     JsonNode job = body(authorized(BASE + "/jobs/job-1").get());
     JsonNode error = body(authorized(BASE + "/jobs/missing").get());
 
-    for (String nullable : List.of("project_id", "resource_id", "progress", "error", "created_by", "created_by_user",
-        "resource_type", "started_at", "completed_at", "cancel_requested_at")) {
+    for (String nullable :
+        List.of(
+            "project_id",
+            "resource_id",
+            "progress",
+            "error",
+            "created_by",
+            "created_by_user",
+            "resource_type",
+            "started_at",
+            "completed_at",
+            "cancel_requested_at")) {
       assertThat(job.has(nullable)).as(nullable).isTrue();
       assertThat(job.get(nullable).isNull()).as(nullable).isTrue();
     }
@@ -189,29 +217,40 @@ class ServerRuntimeTest {
 
   @Test
   void unsupportedMediaTypeIs415() throws Exception {
-    Response response = authorized(BASE + "/manifests").post(Entity.entity("name=lab", MediaType.TEXT_PLAIN_TYPE));
+    Response response =
+        authorized(BASE + "/manifests").post(Entity.entity("name=lab", MediaType.TEXT_PLAIN_TYPE));
 
-    assertEnvelope(response, 415, "unsupported_media_type", "Unsupported media type: send application/json");
+    assertEnvelope(
+        response, 415, "unsupported_media_type", "Unsupported media type: send application/json");
   }
 
   @Test
   void notAcceptableIs406() throws Exception {
-    Response response = jersey.target(BASE + "/jobs").request(MediaType.TEXT_HTML_TYPE)
-        .header("Authorization", "Bearer " + TOKEN).get();
+    Response response =
+        jersey
+            .target(BASE + "/jobs")
+            .request(MediaType.TEXT_HTML_TYPE)
+            .header("Authorization", "Bearer " + TOKEN)
+            .get();
 
     assertThat(response.getStatus()).isEqualTo(406);
     assertThat(response.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)).isTrue();
-    assertThat(JSON.readTree(response.readEntity(String.class)).get("type").asText()).isEqualTo("not_acceptable");
+    assertThat(JSON.readTree(response.readEntity(String.class)).get("type").asText())
+        .isEqualTo("not_acceptable");
   }
 
   @ParameterizedTest(name = "Authorization: {0}")
-  @CsvSource(nullValues = "-", delimiter = '|', value = {
-      "-                          | Bearer realm=\"worlds\"",
-      "Bearer wrong-token         | Bearer realm=\"worlds\", error=\"invalid_token\"",
-      "Basic dXNlcjpwYXNz         | Bearer realm=\"worlds\", error=\"invalid_token\"",
-      "Bearer                     | Bearer realm=\"worlds\", error=\"invalid_token\"",
-  })
-  void missingOrWrongTokenIs401WithWwwAuthenticate(String authorization, String challenge) throws Exception {
+  @CsvSource(
+      nullValues = "-",
+      delimiter = '|',
+      value = {
+        "-                          | Bearer realm=\"worlds\"",
+        "Bearer wrong-token         | Bearer realm=\"worlds\", error=\"invalid_token\"",
+        "Basic dXNlcjpwYXNz         | Bearer realm=\"worlds\", error=\"invalid_token\"",
+        "Bearer                     | Bearer realm=\"worlds\", error=\"invalid_token\"",
+      })
+  void missingOrWrongTokenIs401WithWwwAuthenticate(String authorization, String challenge)
+      throws Exception {
     Invocation.Builder request = jersey.target(BASE + "/jobs").request();
     if (authorization != null) {
       request.header("Authorization", authorization);
@@ -232,9 +271,18 @@ class ServerRuntimeTest {
 
   @Test
   void forbiddenConflictAndNotFoundComeFromTheImplementation() throws Exception {
-    assertEnvelope(authorized("api/v1/org/other/ws/lab/worlds/jobs").get(), 403, "permission_error", "Access forbidden");
-    assertEnvelope(authorized(BASE + "/jobs/job-1/cancel").post(Entity.json("")), 409, "conflict_error", "Job is already completed");
-    assertEnvelope(authorized(BASE + "/jobs/missing").get(), 404, "not_found_error", "Job not found");
+    assertEnvelope(
+        authorized("api/v1/org/other/ws/lab/worlds/jobs").get(),
+        403,
+        "permission_error",
+        "Access forbidden");
+    assertEnvelope(
+        authorized(BASE + "/jobs/job-1/cancel").post(Entity.json("")),
+        409,
+        "conflict_error",
+        "Job is already completed");
+    assertEnvelope(
+        authorized(BASE + "/jobs/missing").get(), 404, "not_found_error", "Job not found");
   }
 
   @Test
@@ -253,7 +301,8 @@ class ServerRuntimeTest {
 
     assertThat(response.getStatus()).isEqualTo(500);
     assertThat(requestId).matches("[0-9a-f-]{36}");
-    assertThat(JSON.readTree(body).get("detail").asText()).isEqualTo("Internal server error (request id " + requestId + ")");
+    assertThat(JSON.readTree(body).get("detail").asText())
+        .isEqualTo("Internal server error (request id " + requestId + ")");
     assertThat(body).doesNotContain("secret", "IllegalStateException", "StubJobsApi", "at dev.");
   }
 
@@ -281,10 +330,13 @@ class ServerRuntimeTest {
         target = target.queryParam(nameAndValue[0], nameAndValue[1]);
       }
     }
-    return target.request(MediaType.APPLICATION_JSON_TYPE).header("Authorization", "Bearer " + TOKEN);
+    return target
+        .request(MediaType.APPLICATION_JSON_TYPE)
+        .header("Authorization", "Bearer " + TOKEN);
   }
 
-  private static void assertEnvelope(Response response, int status, String type, String detail) throws Exception {
+  private static void assertEnvelope(Response response, int status, String type, String detail)
+      throws Exception {
     assertThat(response.getStatus()).isEqualTo(status);
     assertThat(response.getMediaType()).isNotNull();
     assertThat(response.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)).isTrue();

@@ -19,11 +19,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The generated server models read and write the spec's own examples unchanged. */
 class GeneratedModelsRoundTripTest {
 
-  private final ObjectMapper mapper = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
-      .build();
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
 
   @ParameterizedTest(name = "list example \"{0}\"")
   @ValueSource(strings = {"docs", "firstPage"})
@@ -53,16 +54,19 @@ class GeneratedModelsRoundTripTest {
 
     ErrorEnvelope error = mapper.treeToValue(json, ErrorEnvelope.class);
 
-    assertThat(error.getErrors()).extracting(ValidationError::getLoc).containsExactly(
-        List.of("query", "page_size"),
-        List.of("body", "domains", 0));
+    assertThat(error.getErrors())
+        .extracting(ValidationError::getLoc)
+        .containsExactly(List.of("query", "page_size"), List.of("body", "domains", 0));
     assertThat((JsonNode) mapper.valueToTree(error)).isEqualTo(json);
   }
 
   @Test
   void createRequestExampleKeepsEveryField() throws Exception {
-    CreateWorldManifestRequest request = new CreateWorldManifestRequest()
-        .name("Acme lab").preset(CreateWorldManifestRequest.PresetEnum.SMALL).domains(List.of("acme.local"));
+    CreateWorldManifestRequest request =
+        new CreateWorldManifestRequest()
+            .name("Acme lab")
+            .preset(CreateWorldManifestRequest.PresetEnum.SMALL)
+            .domains(List.of("acme.local"));
 
     JsonNode json = mapper.valueToTree(request);
 
@@ -72,7 +76,8 @@ class GeneratedModelsRoundTripTest {
 
   @Test
   void jobRecordWithoutRequiredIdIsRejected() {
-    String withoutId = """
+    String withoutId =
+        """
         {"kind": "manifest_generation", "status": "queued", "organization_id": "o",
          "workspace_id": "w", "created_at": "2026-01-05T10:15:30Z"}
         """;

@@ -13,9 +13,9 @@ public final class ClientObjectMapper {
   private ClientObjectMapper() {}
 
   /**
-   * A mapper that reads what a newer server sends (unknown fields are ignored; unknown enum
-   * values are kept by the open enum types), writes timestamps as ISO-8601 strings and leaves
-   * unset optional request fields out.
+   * A mapper that reads what a newer server sends (unknown fields are ignored; unknown enum values
+   * are kept by the open enum types), writes timestamps as ISO-8601 strings and leaves unset
+   * optional request fields out.
    */
   public static ObjectMapper create() {
     return JsonMapper.builder()

@@ -53,13 +53,14 @@ public final class ErrorEnvelopeMapper implements ErrorDecoder {
       body = new byte[0];
     }
     String raw = new String(body, StandardCharsets.UTF_8);
-    ErrorResponse error = new ErrorResponse(
-        response.request().httpMethod().name(),
-        Requests.pathOf(response.request()),
-        response.status(),
-        headers(response),
-        envelope(raw),
-        raw);
+    ErrorResponse error =
+        new ErrorResponse(
+            response.request().httpMethod().name(),
+            Requests.pathOf(response.request()),
+            response.status(),
+            headers(response),
+            envelope(raw),
+            raw);
     return toException(error);
   }
 
@@ -72,8 +73,11 @@ public final class ErrorEnvelopeMapper implements ErrorDecoder {
       case 409 -> new ConflictException(error);
       case 422 -> new UnprocessableEntityException(error);
       case 426 -> new UpgradeRequiredException(error);
-      case 429 -> new RateLimitException(error,
-          RetryAfter.parse(error.header("Retry-After").orElse(null), clock.instant()).orElse(null));
+      case 429 ->
+          new RateLimitException(
+              error,
+              RetryAfter.parse(error.header("Retry-After").orElse(null), clock.instant())
+                  .orElse(null));
       case 500 -> new InternalServerException(error);
       case 502 -> new BadGatewayException(error);
       case 504 -> new GatewayTimeoutException(error);
@@ -81,14 +85,19 @@ public final class ErrorEnvelopeMapper implements ErrorDecoder {
     };
   }
 
-  /** The envelope, or {@code null} when the body is not a JSON object with {@code detail} or {@code type}. */
+  /**
+   * The envelope, or {@code null} when the body is not a JSON object with {@code detail} or {@code
+   * type}.
+   */
   private @Nullable ErrorEnvelope envelope(String raw) {
     if (raw.isBlank()) {
       return null;
     }
     try {
       JsonNode tree = mapper.readTree(raw);
-      if (tree == null || !tree.isObject() || !(tree.hasNonNull("detail") || tree.hasNonNull("type"))) {
+      if (tree == null
+          || !tree.isObject()
+          || !(tree.hasNonNull("detail") || tree.hasNonNull("type"))) {
         return null;
       }
       return mapper.treeToValue(tree, ErrorEnvelope.class);
@@ -99,11 +108,14 @@ public final class ErrorEnvelopeMapper implements ErrorDecoder {
 
   private static Map<String, List<String>> headers(Response response) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    response.headers().forEach((name, values) -> {
-      if (name != null) {
-        headers.put(name, new ArrayList<>(values));
-      }
-    });
+    response
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (name != null) {
+                headers.put(name, new ArrayList<>(values));
+              }
+            });
     return headers;
   }
 }

@@ -2,14 +2,14 @@ package dev.worldsapi.client.internal.http;
 
 import dev.worldsapi.client.errors.WorldsDecodeException;
 import dev.worldsapi.client.errors.WorldsException;
-import feign.codec.DecodeException;
 import feign.FeignException;
+import feign.codec.DecodeException;
 import java.util.function.Supplier;
 
 /**
- * Runs a call on a generated Feign interface so that only {@link WorldsException}s leave it.
- * The pipeline throws the client's own exceptions already; Feign wraps the decoder's, and this
- * unwraps them.
+ * Runs a call on a generated Feign interface so that only {@link WorldsException}s leave it. The
+ * pipeline throws the client's own exceptions already; Feign wraps the decoder's, and this unwraps
+ * them.
  */
 public final class FeignCalls {
 

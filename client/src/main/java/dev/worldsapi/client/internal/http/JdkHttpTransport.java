@@ -22,45 +22,55 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The default transport: the JDK's {@code java.net.http} client, so the client needs no other
- * HTTP library at run time. HTTP/1.1, no redirects (a redirect must not carry the token to
- * another host). The read timeout bounds the whole response, body included, so a server that
- * trickles bytes cannot hang a call. Thread-safe.
+ * The default transport: the JDK's {@code java.net.http} client, so the client needs no other HTTP
+ * library at run time. HTTP/1.1, no redirects (a redirect must not carry the token to another
+ * host). The read timeout bounds the whole response, body included, so a server that trickles bytes
+ * cannot hang a call. Thread-safe.
  */
 public final class JdkHttpTransport implements Client {
 
   // java.net.http sets these itself and refuses them from callers.
-  private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
+  private static final Set<String> RESTRICTED_HEADERS =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   private final HttpClient http;
 
   public JdkHttpTransport(Duration connectTimeout) {
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(connectTimeout)
+            .build();
   }
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
-        .method(request.httpMethod().name(), request.body() == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-    request.headers().forEach((name, values) -> {
-      if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        values.forEach(value -> builder.header(name, value));
-      }
-    });
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(request.url()))
+            .method(
+                request.httpMethod().name(),
+                request.body() == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    request
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> builder.header(name, value));
+              }
+            });
 
-    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     HttpResponse<byte[]> response;
     try {
       response = exchange.get(options.readTimeoutMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      throw new HttpTimeoutException("no complete response within the read timeout of " + options.readTimeoutMillis() + " ms");
+      throw new HttpTimeoutException(
+          "no complete response within the read timeout of " + options.readTimeoutMillis() + " ms");
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();

@@ -22,13 +22,22 @@ public final class JsonBodyDecoder implements Decoder {
     byte[] body = Requests.bodyOf(response);
     String where = response.request().httpMethod() + " " + Requests.pathOf(response.request());
     if (body.length == 0) {
-      throw new WorldsDecodeException("HTTP " + response.status() + " from " + where + " has an empty body", null);
+      throw new WorldsDecodeException(
+          "HTTP " + response.status() + " from " + where + " has an empty body", null);
     }
     try {
       return mapper.readValue(body, mapper.constructType(type));
     } catch (JacksonException e) {
-      throw new WorldsDecodeException("HTTP " + response.status() + " from " + where
-          + " is not the expected JSON (" + body.length + " bytes): " + e.getOriginalMessage(), e);
+      throw new WorldsDecodeException(
+          "HTTP "
+              + response.status()
+              + " from "
+              + where
+              + " is not the expected JSON ("
+              + body.length
+              + " bytes): "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 }

@@ -14,16 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs each HTTP attempt to the SLF4J logger {@code dev.worldsapi.client.http} at INFO, as much
- * as the {@link LogLevel} asks for. Credentials are never logged: the values of {@code
- * Authorization}, {@code Proxy-Authorization}, {@code Cookie} and {@code Set-Cookie} are
- * replaced by {@code <redacted>}.
+ * Logs each HTTP attempt to the SLF4J logger {@code dev.worldsapi.client.http} at INFO, as much as
+ * the {@link LogLevel} asks for. Credentials are never logged: the values of {@code Authorization},
+ * {@code Proxy-Authorization}, {@code Cookie} and {@code Set-Cookie} are replaced by {@code
+ * <redacted>}.
  */
 public final class LoggingClient implements Client {
 
   static final String LOGGER_NAME = "dev.worldsapi.client.http";
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
-  private static final Set<String> SENSITIVE = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+  private static final Set<String> SENSITIVE =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
   private static final int MAX_LOGGED_BODY = 16 * 1024;
 
   private final Client delegate;
@@ -69,19 +70,23 @@ public final class LoggingClient implements Client {
   }
 
   private static void logHeaders(String direction, Map<String, Collection<String>> headers) {
-    headers.forEach((name, values) -> {
-      boolean sensitive = SENSITIVE.contains(name.toLowerCase(java.util.Locale.ROOT));
-      for (String value : values) {
-        LOG.info("{} {}: {}", direction, name, sensitive ? "<redacted>" : value);
-      }
-    });
+    headers.forEach(
+        (name, values) -> {
+          boolean sensitive = SENSITIVE.contains(name.toLowerCase(java.util.Locale.ROOT));
+          for (String value : values) {
+            LOG.info("{} {}: {}", direction, name, sensitive ? "<redacted>" : value);
+          }
+        });
   }
 
   private static String text(byte[] body) {
     if (body.length <= MAX_LOGGED_BODY) {
       return new String(body, StandardCharsets.UTF_8);
     }
-    return new String(body, 0, MAX_LOGGED_BODY, StandardCharsets.UTF_8) + "... (" + body.length + " bytes)";
+    return new String(body, 0, MAX_LOGGED_BODY, StandardCharsets.UTF_8)
+        + "... ("
+        + body.length
+        + " bytes)";
   }
 
   private static long elapsedMillis(long start) {

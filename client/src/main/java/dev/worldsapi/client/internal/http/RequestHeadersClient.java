@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * Sets the client's own headers on each attempt: {@code User-Agent}, and {@code Authorization:
- * Bearer <token>} with the token supplier asked anew every time, so a token that expires during
- * a long retry wait is refreshed. Set here rather than in Feign's request template, which would
- * read braces in a value as a template expression. Never logs or reports the token.
+ * Bearer <token>} with the token supplier asked anew every time, so a token that expires during a
+ * long retry wait is refreshed. Set here rather than in Feign's request template, which would read
+ * braces in a value as a template expression. Never logs or reports the token.
  */
 public final class RequestHeadersClient implements Client {
 
@@ -27,8 +27,11 @@ public final class RequestHeadersClient implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    Request withHeaders = Requests.withHeader(
-        Requests.withHeader(request, "User-Agent", userAgent), "Authorization", "Bearer " + token());
+    Request withHeaders =
+        Requests.withHeader(
+            Requests.withHeader(request, "User-Agent", userAgent),
+            "Authorization",
+            "Bearer " + token());
     return delegate.execute(withHeaders, options);
   }
 

@@ -25,7 +25,9 @@ final class Requests {
   /** The first value of a header, matched case-insensitively. */
   static @Nullable String header(Map<String, Collection<String>> headers, String name) {
     for (Map.Entry<String, Collection<String>> entry : headers.entrySet()) {
-      if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+      if (entry.getKey() != null
+          && entry.getKey().equalsIgnoreCase(name)
+          && !entry.getValue().isEmpty()) {
         return entry.getValue().iterator().next();
       }
     }
@@ -35,13 +37,22 @@ final class Requests {
   /** The request with one header set to a single value, replacing any value it had. */
   static Request withHeader(Request request, String name, String value) {
     Map<String, Collection<String>> headers = new HashMap<>();
-    request.headers().forEach((key, values) -> {
-      if (!key.equalsIgnoreCase(name)) {
-        headers.put(key, values);
-      }
-    });
+    request
+        .headers()
+        .forEach(
+            (key, values) -> {
+              if (!key.equalsIgnoreCase(name)) {
+                headers.put(key, values);
+              }
+            });
     headers.put(name, java.util.List.of(value));
-    return Request.create(request.httpMethod(), request.url(), headers, request.body(), request.charset(), request.requestTemplate());
+    return Request.create(
+        request.httpMethod(),
+        request.url(),
+        headers,
+        request.body(),
+        request.charset(),
+        request.requestTemplate());
   }
 
   /** Reads the whole body, so that it can be read again and a read failure surfaces here. */
@@ -58,6 +69,8 @@ final class Requests {
   }
 
   static byte[] bodyOf(Response response) throws IOException {
-    return response.body() == null ? new byte[0] : Util.toByteArray(response.body().asInputStream());
+    return response.body() == null
+        ? new byte[0]
+        : Util.toByteArray(response.body().asInputStream());
   }
 }

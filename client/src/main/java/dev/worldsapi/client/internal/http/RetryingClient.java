@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * Executes a request, repeating it as the {@link RetryPolicy} allows. Returns the first 2xx
- * response or the last response the policy would not repeat, with its body read into memory;
- * throws a {@link dev.worldsapi.client.errors.WorldsTransportException} when no response came.
- * Feign's own retryer is switched off: this is the only place that repeats requests.
+ * response or the last response the policy would not repeat, with its body read into memory; throws
+ * a {@link dev.worldsapi.client.errors.WorldsTransportException} when no response came. Feign's own
+ * retryer is switched off: this is the only place that repeats requests.
  */
 public final class RetryingClient implements Client {
 
@@ -40,7 +40,8 @@ public final class RetryingClient implements Client {
         // Reading the body here makes a reset in the middle of it a failure of this attempt.
         response = Requests.buffered(delegate.execute(request, options));
       } catch (IOException failure) {
-        Optional<Duration> wait = policy.afterFailure(method, TransportFailures.requestMayHaveBeenSent(failure), retries);
+        Optional<Duration> wait =
+            policy.afterFailure(method, TransportFailures.requestMayHaveBeenSent(failure), retries);
         if (wait.isEmpty()) {
           throw TransportFailures.toException(request, failure, retries + 1);
         }
@@ -50,8 +51,13 @@ public final class RetryingClient implements Client {
       if (response.status() >= 200 && response.status() < 300) {
         return response;
       }
-      Optional<Duration> wait = policy.afterStatus(method, response.status(),
-          Requests.header(response.headers(), "Retry-After"), retries, clock.instant());
+      Optional<Duration> wait =
+          policy.afterStatus(
+              method,
+              response.status(),
+              Requests.header(response.headers(), "Retry-After"),
+              retries,
+              clock.instant());
       if (wait.isEmpty()) {
         return response;
       }

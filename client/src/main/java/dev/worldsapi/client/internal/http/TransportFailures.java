@@ -11,7 +11,10 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 
-/** Classifies I/O failures: whether the request may have reached the server, and which exception to throw. */
+/**
+ * Classifies I/O failures: whether the request may have reached the server, and which exception to
+ * throw.
+ */
 final class TransportFailures {
 
   private TransportFailures() {}
@@ -29,10 +32,18 @@ final class TransportFailures {
   }
 
   static WorldsTransportException toException(Request request, IOException failure, int attempts) {
-    String message = request.httpMethod() + " " + Requests.pathOf(request) + " failed after "
-        + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + describe(failure);
-    boolean timedOut = (failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException))
-        || failure instanceof SocketTimeoutException;
+    String message =
+        request.httpMethod()
+            + " "
+            + Requests.pathOf(request)
+            + " failed after "
+            + attempts
+            + (attempts == 1 ? " attempt: " : " attempts: ")
+            + describe(failure);
+    boolean timedOut =
+        (failure instanceof HttpTimeoutException
+                && !(failure instanceof HttpConnectTimeoutException))
+            || failure instanceof SocketTimeoutException;
     return timedOut
         ? new WorldsTimeoutException(message, failure)
         : new WorldsTransportException(message, failure, requestMayHaveBeenSent(failure));
@@ -40,6 +51,7 @@ final class TransportFailures {
 
   private static String describe(IOException failure) {
     String detail = failure.getMessage();
-    return failure.getClass().getSimpleName() + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
+    return failure.getClass().getSimpleName()
+        + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.worldsapi.client.internal.invoker.ApiClient;
-import dev.worldsapi.client.model.WorldJobList;
 import dev.worldsapi.client.model.JobStatus;
+import dev.worldsapi.client.model.WorldJobList;
 import dev.worldsapi.spec.SpecExamples;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated Feign interface against a loopback HTTP server, including the trap that
- * {@code new ApiClient()} registers no bearer authentication.
+ * The generated Feign interface against a loopback HTTP server, including the trap that {@code new
+ * ApiClient()} registers no bearer authentication.
  */
 class GeneratedFeignApiTest {
 
@@ -34,14 +34,19 @@ class GeneratedFeignApiTest {
   void startServer() throws IOException {
     byte[] body = SpecExamples.listJobs("firstPage").toString().getBytes(StandardCharsets.UTF_8);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-          exchange.getRequestHeaders().getFirst("Authorization")));
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.add(
+              new Recorded(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().toString(),
+                  exchange.getRequestHeaders().getFirst("Authorization")));
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -55,15 +60,19 @@ class GeneratedFeignApiTest {
     ApiClient apiClient = new ApiClient("bearerAuth").setBasePath(baseUrl());
     apiClient.setBearerToken("not-a-real-token");
 
-    WorldJobList page = apiClient.buildClient(WorldsJobsApi.class)
-        .listWorldJobs("acme", "lab", 2, 50, null, JobStatus.RUNNING, null, null);
+    WorldJobList page =
+        apiClient
+            .buildClient(WorldsJobsApi.class)
+            .listWorldJobs("acme", "lab", 2, 50, null, JobStatus.RUNNING, null, null);
 
     Recorded request = requests.poll(5, TimeUnit.SECONDS);
     assertThat(request).isNotNull();
     assertThat(request.method()).isEqualTo("GET");
-    assertThat(request.uri()).isEqualTo("/api/v1/org/acme/ws/lab/worlds/jobs?page=2&page_size=50&status=running");
+    assertThat(request.uri())
+        .isEqualTo("/api/v1/org/acme/ws/lab/worlds/jobs?page=2&page_size=50&status=running");
     assertThat(request.authorization()).isEqualTo("Bearer not-a-real-token");
-    assertThat(page.getItems()).singleElement()
+    assertThat(page.getItems())
+        .singleElement()
         .satisfies(job -> assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING));
   }
 
