@@ -1,0 +1,27 @@
+package example;
+
+import dev.worldsapi.client.JobFilter;
+import dev.worldsapi.client.WorldsClient;
+import dev.worldsapi.client.model.CreateWorldManifestRequest;
+import dev.worldsapi.client.model.CreateWorldManifestRequest.PresetEnum;
+import dev.worldsapi.client.model.JobStatus;
+import dev.worldsapi.client.model.WorldJob;
+
+/** The README's client example, compiled by CI against the deployed artifacts. */
+public final class ListFailedJobs {
+
+  public static void main(String[] args) {
+    WorldsClient client = WorldsClient.builder()
+        .baseUrl("http://localhost:8080")
+        .tokenSupplier(() -> System.getenv("WORLDS_TOKEN"))
+        .workspace("demo", "sandbox")
+        .build();
+
+    WorldJob job = client.manifests().create(new CreateWorldManifestRequest().preset(PresetEnum.SMALL));
+    WorldJob done = client.jobs().waitFor(job.getId());
+    for (WorldJob failed : client.jobs().listAll(JobFilter.all().status(JobStatus.FAILED))) {
+      System.out.println(failed.getId() + ": " + failed.getError());
+    }
+    System.out.println(done.getStatus());
+  }
+}
