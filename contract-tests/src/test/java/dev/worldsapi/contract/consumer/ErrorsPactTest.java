@@ -52,13 +52,8 @@ class ErrorsPactTest {
 
   private static PactDslRequestWithPath listJobs(
       PactDslWithProvider builder, String state, String description, String path) {
-    return builder
-        .given(state)
-        .uponReceiving(description)
-        .method("GET")
-        .path(path)
-        .query("page=1&page_size=20")
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN);
+    return ConsumerRequests.request(builder, state, description, "GET", path)
+        .query("page=1&page_size=20");
   }
 
   private static void assertEnvelope(WorldsServiceException thrown, int status, String type) {
@@ -87,7 +82,7 @@ class ErrorsPactTest {
   @Test
   @PactTestFor(pactMethod = "unauthorized")
   void raisesAuthenticationException(MockServer mock) {
-    WorldsClient client = JobsPactTest.client(mock).toBuilder().token("revoked-token").build();
+    WorldsClient client = ConsumerRequests.client(mock).toBuilder().token("revoked-token").build();
 
     assertEnvelope(
         catchThrowableOfType(AuthenticationException.class, () -> client.jobs().list()),
@@ -111,7 +106,7 @@ class ErrorsPactTest {
   @Test
   @PactTestFor(pactMethod = "forbidden")
   void raisesPermissionDeniedException(MockServer mock) {
-    WorldsClient client = JobsPactTest.client(mock);
+    WorldsClient client = ConsumerRequests.client(mock);
 
     assertEnvelope(
         catchThrowableOfType(
@@ -123,12 +118,12 @@ class ErrorsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact notFound(PactDslWithProvider builder) {
-    return builder
-        .given("the demo workspace exists")
-        .uponReceiving("a request for a job that does not exist")
-        .method("GET")
-        .path(Contract.JOBS + "/job-does-not-exist")
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+    return ConsumerRequests.request(
+            builder,
+            "the demo workspace exists",
+            "a request for a job that does not exist",
+            "GET",
+            Contract.JOBS + "/job-does-not-exist")
         .willRespondWith()
         .status(404)
         .body(envelope(404, "not_found_error"))
@@ -141,20 +136,20 @@ class ErrorsPactTest {
     assertEnvelope(
         catchThrowableOfType(
             NotFoundException.class,
-            () -> JobsPactTest.client(mock).jobs().get("job-does-not-exist")),
+            () -> ConsumerRequests.client(mock).jobs().get("job-does-not-exist")),
         404,
         "not_found_error");
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact conflict(PactDslWithProvider builder) {
-    return builder
-        .given("a completed manifest job exists")
-        .uponReceiving("a request to cancel a job that has ended")
-        .method("POST")
-        .pathFromProviderState(
-            Contract.JOBS + "/${jobId}/cancel", Contract.JOBS + "/job-completed/cancel")
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+    return ConsumerRequests.requestToStatePath(
+            builder,
+            "a completed manifest job exists",
+            "a request to cancel a job that has ended",
+            "POST",
+            Contract.JOBS + "/${jobId}/cancel",
+            Contract.JOBS + "/job-completed/cancel")
         .willRespondWith()
         .status(409)
         .body(envelope(409, "conflict_error"))
@@ -167,19 +162,19 @@ class ErrorsPactTest {
     assertEnvelope(
         catchThrowableOfType(
             ConflictException.class,
-            () -> JobsPactTest.client(mock).jobs().cancel("job-completed")),
+            () -> ConsumerRequests.client(mock).jobs().cancel("job-completed")),
         409,
         "conflict_error");
   }
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact validation(PactDslWithProvider builder) {
-    return builder
-        .given("the demo workspace exists")
-        .uponReceiving("a request to generate a manifest with an empty domain name")
-        .method("POST")
-        .path(Contract.BASE + "/manifests")
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+    return ConsumerRequests.request(
+            builder,
+            "the demo workspace exists",
+            "a request to generate a manifest with an empty domain name",
+            "POST",
+            Contract.BASE + "/manifests")
         .headers("Content-Type", "application/json")
         .body(
             newJsonBody(
@@ -225,7 +220,7 @@ class ErrorsPactTest {
         catchThrowableOfType(
             UnprocessableEntityException.class,
             () ->
-                JobsPactTest.client(mock)
+                ConsumerRequests.client(mock)
                     .manifests()
                     .create(new CreateWorldManifestRequest().domains(List.of("acme.local", ""))));
 
@@ -253,7 +248,7 @@ class ErrorsPactTest {
   void raisesRateLimitExceptionWithRetryAfter(MockServer mock) {
     RateLimitException thrown =
         catchThrowableOfType(
-            RateLimitException.class, () -> JobsPactTest.client(mock).jobs().list());
+            RateLimitException.class, () -> ConsumerRequests.client(mock).jobs().list());
 
     assertEnvelope(thrown, 429, "rate_limit_error");
     assertThat(thrown.retryAfter()).contains(Duration.ofSeconds(1));
@@ -278,7 +273,7 @@ class ErrorsPactTest {
   void raisesInternalServerException(MockServer mock) {
     InternalServerException thrown =
         catchThrowableOfType(
-            InternalServerException.class, () -> JobsPactTest.client(mock).jobs().list());
+            InternalServerException.class, () -> ConsumerRequests.client(mock).jobs().list());
 
     assertEnvelope(thrown, 500, "internal_error");
     assertThat(thrown.header("X-Request-Id")).isPresent();
@@ -302,7 +297,7 @@ class ErrorsPactTest {
   void raisesBadGatewayException(MockServer mock) {
     assertEnvelope(
         catchThrowableOfType(
-            BadGatewayException.class, () -> JobsPactTest.client(mock).jobs().list()),
+            BadGatewayException.class, () -> ConsumerRequests.client(mock).jobs().list()),
         502,
         "bad_gateway");
   }
@@ -325,7 +320,7 @@ class ErrorsPactTest {
   void raisesGatewayTimeoutException(MockServer mock) {
     assertEnvelope(
         catchThrowableOfType(
-            GatewayTimeoutException.class, () -> JobsPactTest.client(mock).jobs().list()),
+            GatewayTimeoutException.class, () -> ConsumerRequests.client(mock).jobs().list()),
         504,
         "gateway_timeout");
   }

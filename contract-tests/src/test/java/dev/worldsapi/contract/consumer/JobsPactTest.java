@@ -36,12 +36,7 @@ class JobsPactTest {
 
   private static PactDslRequestWithPath get(
       PactDslWithProvider builder, String state, String description, String path) {
-    return builder
-        .given(state)
-        .uponReceiving(description)
-        .method("GET")
-        .path(path)
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN);
+    return ConsumerRequests.request(builder, state, description, "GET", path);
   }
 
   private static PactDslJsonBody page(
@@ -257,12 +252,13 @@ class JobsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact queuedJob(PactDslWithProvider builder) {
-    return builder
-        .given("a queued job exists")
-        .uponReceiving("a request for a queued job")
-        .method("GET")
-        .pathFromProviderState(Contract.JOBS + "/${jobId}", Contract.JOBS + "/job-queued")
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+    return ConsumerRequests.requestToStatePath(
+            builder,
+            "a queued job exists",
+            "a request for a queued job",
+            "GET",
+            Contract.JOBS + "/${jobId}",
+            Contract.JOBS + "/job-queued")
         .willRespondWith()
         .status(200)
         .headers(JSON)
@@ -285,12 +281,13 @@ class JobsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact completedJob(PactDslWithProvider builder) {
-    return builder
-        .given("a completed manifest job exists")
-        .uponReceiving("a request for a completed job")
-        .method("GET")
-        .pathFromProviderState(Contract.JOBS + "/${jobId}", Contract.JOBS + "/job-completed")
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+    return ConsumerRequests.requestToStatePath(
+            builder,
+            "a completed manifest job exists",
+            "a request for a completed job",
+            "GET",
+            Contract.JOBS + "/${jobId}",
+            Contract.JOBS + "/job-completed")
         .willRespondWith()
         .status(200)
         .headers(JSON)
@@ -312,13 +309,13 @@ class JobsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact cancelQueued(PactDslWithProvider builder) {
-    return builder
-        .given("a queued job exists")
-        .uponReceiving("a request to cancel a queued job")
-        .method("POST")
-        .pathFromProviderState(
-            Contract.JOBS + "/${jobId}/cancel", Contract.JOBS + "/job-queued/cancel")
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+    return ConsumerRequests.requestToStatePath(
+            builder,
+            "a queued job exists",
+            "a request to cancel a queued job",
+            "POST",
+            Contract.JOBS + "/${jobId}/cancel",
+            Contract.JOBS + "/job-queued/cancel")
         .willRespondWith()
         .status(200)
         .headers(JSON)
@@ -347,12 +344,12 @@ class JobsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact createManifest(PactDslWithProvider builder) {
-    return builder
-        .given("the demo workspace exists")
-        .uponReceiving("a request to generate a manifest")
-        .method("POST")
-        .path(Contract.BASE + "/manifests")
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+    return ConsumerRequests.request(
+            builder,
+            "the demo workspace exists",
+            "a request to generate a manifest",
+            "POST",
+            Contract.BASE + "/manifests")
         .headers("Content-Type", "application/json")
         .body(
             newJsonBody(
@@ -392,12 +389,12 @@ class JobsPactTest {
 
   @Pact(consumer = Contract.CONSUMER)
   RequestResponsePact createTrajectory(PactDslWithProvider builder) {
-    return builder
-        .given("a completed manifest exists")
-        .uponReceiving("a request to generate trajectories")
-        .method("POST")
-        .path(Contract.BASE + "/trajectories")
-        .matchHeader("Authorization", "Bearer .+", "Bearer " + Contract.PLACEHOLDER_TOKEN)
+    return ConsumerRequests.request(
+            builder,
+            "a completed manifest exists",
+            "a request to generate trajectories",
+            "POST",
+            Contract.BASE + "/trajectories")
         .headers("Content-Type", "application/json")
         .body(
             new PactDslJsonBody()
@@ -442,12 +439,7 @@ class JobsPactTest {
     assertThat(job.getKind()).isEqualTo(JobKind.TRAJECTORY_GENERATION);
   }
 
-  static WorldsClient client(MockServer mock) {
-    return WorldsClient.builder()
-        .baseUrl(mock.getUrl())
-        .token(Contract.PLACEHOLDER_TOKEN)
-        .workspace("demo", "sandbox")
-        .maxRetries(0)
-        .build();
+  private static WorldsClient client(MockServer mock) {
+    return ConsumerRequests.client(mock);
   }
 }
