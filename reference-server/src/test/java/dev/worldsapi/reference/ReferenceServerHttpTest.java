@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,17 +22,25 @@ class ReferenceServerHttpTest {
 
   private static final String TOKEN = "not-a-real-token-31f0";
 
-  private ReferenceServer server;
-  private Http http;
+  private static ReferenceServer server;
+  private static Http http;
 
-  @BeforeEach
-  void start() {
+  @BeforeAll
+  static void start() {
     server = ReferenceServer.start(new ServerOptions(0, TOKEN, true, Duration.ZERO));
     http = new Http(server.port(), TOKEN);
   }
 
-  @AfterEach
-  void stop() {
+  /**
+   * Each test starts from the seeded demo data and no simulated failures, as a fresh server would.
+   */
+  @BeforeEach
+  void freshData() {
+    server.reset(true);
+  }
+
+  @AfterAll
+  static void stop() {
     server.close();
   }
 
