@@ -5,6 +5,7 @@ import dev.worldsapi.server.WorldsServerFeature;
 import dev.worldsapi.server.auth.StaticTokenVerifier;
 import java.net.URI;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,8 @@ public final class ReferenceServer implements AutoCloseable {
     PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
   }
 
+  // Millisecond timestamps read better in JSON and sort the same.
+  private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
   private final JobStore store;
   private final SimulatedFailures failures = new SimulatedFailures();
   private final JobWorker worker;
@@ -35,8 +38,6 @@ public final class ReferenceServer implements AutoCloseable {
   private final HttpServer http;
 
   private ReferenceServer(ServerOptions options) {
-    // Millisecond timestamps read better in JSON and sort the same.
-    Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
     this.store = new JobStore(clock);
     Workspaces workspaces = new Workspaces();
     DemoData.addWorkspaces(workspaces);
@@ -102,7 +103,7 @@ public final class ReferenceServer implements AutoCloseable {
     failures.clear();
     store.clear();
     if (seed) {
-      DemoData.seedJobs(store, Clock.systemUTC().instant());
+      DemoData.seedJobs(store, clock.instant());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.worldsapi.client.retry;
 
+import dev.worldsapi.client.errors.WorldsException;
 import java.time.Duration;
 
 /**
@@ -14,4 +15,17 @@ public interface Sleeper {
       duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
 
   void sleep(Duration duration) throws InterruptedException;
+
+  /**
+   * Sleeps, turning an interruption into a {@link WorldsException} that says what was being waited
+   * for, with the thread's interrupt flag set again.
+   */
+  default void sleepFor(Duration duration, String waitingFor) {
+    try {
+      sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorldsException("interrupted while waiting " + waitingFor, e);
+    }
+  }
 }

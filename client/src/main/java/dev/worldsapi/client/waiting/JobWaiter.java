@@ -116,21 +116,12 @@ public final class JobWaiter {
         throw new JobWaitTimeoutException(last, timeout);
       }
       // The last poll happens at the deadline, so a job that ends just in time is seen.
-      sleep(wait.compareTo(left) < 0 ? wait : left);
+      sleeper.sleepFor(wait.compareTo(left) < 0 ? wait : left, "for a job");
     }
   }
 
   private Duration backoff(int rateLimitedInARow) {
     Duration doubled = pollInterval.multipliedBy(1L << Math.min(rateLimitedInARow, 16));
     return doubled.compareTo(MAX_RATE_LIMIT_WAIT) < 0 ? doubled : MAX_RATE_LIMIT_WAIT;
-  }
-
-  private void sleep(Duration duration) {
-    try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WorldsException("interrupted while waiting for a job", e);
-    }
   }
 }

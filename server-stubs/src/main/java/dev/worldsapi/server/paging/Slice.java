@@ -3,7 +3,6 @@ package dev.worldsapi.server.paging;
 import dev.worldsapi.server.model.WorldJob;
 import dev.worldsapi.server.model.WorldJobList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * One page of a result and the size of the whole result. A page past the end is empty and still
@@ -20,10 +19,6 @@ public record Slice<T>(List<T> items, PageRequest request, long total) {
     int from = (int) Math.min(request.offset(), all.size());
     int to = (int) Math.min(request.offset() + request.pageSize(), all.size());
     return new Slice<>(all.subList(from, to), request, all.size());
-  }
-
-  public <R> Slice<R> map(Function<T, R> mapping) {
-    return new Slice<>(items.stream().map(mapping).toList(), request, total);
   }
 
   /** The spec's paginated job list. */

@@ -1,6 +1,5 @@
 package dev.worldsapi.client.internal.http;
 
-import dev.worldsapi.client.errors.WorldsException;
 import dev.worldsapi.client.retry.RetryPolicy;
 import dev.worldsapi.client.retry.Sleeper;
 import feign.Client;
@@ -45,7 +44,7 @@ public final class RetryingClient implements Client {
         if (wait.isEmpty()) {
           throw TransportFailures.toException(request, failure, retries + 1);
         }
-        sleep(wait.get());
+        sleeper.sleepFor(wait.get(), "to retry");
         continue;
       }
       if (response.status() >= 200 && response.status() < 300) {
@@ -61,16 +60,7 @@ public final class RetryingClient implements Client {
       if (wait.isEmpty()) {
         return response;
       }
-      sleep(wait.get());
-    }
-  }
-
-  private void sleep(Duration duration) {
-    try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WorldsException("interrupted while waiting to retry", e);
+      sleeper.sleepFor(wait.get(), "to retry");
     }
   }
 }
