@@ -19,13 +19,15 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
 /**
  * Compares a spec with the spec of the last release (OpenAPITools' openapi-diff) and decides
  * whether the change may ship: a change that breaks existing clients needs a higher major version
- * in {@code info.version}.
+ * in {@code info.version}. Below 1.0.0 the minor number plays that part (SemVer's "anything may
+ * change" for 0.y.z, read as Cargo reads it): 0.1.x to 0.2.0 may break, 0.1.0 to 0.1.1 may not.
  */
 public final class SpecCompatibility {
 
   /**
    * @param incompatible whether existing clients would break
-   * @param majorRaised whether the current major version is above the baseline's
+   * @param majorRaised whether the current version is a new major version of the baseline's: a
+   *     higher major number, or from 0.y.z a higher minor number
    * @param report the change report, in Markdown; empty when nothing changed
    */
   public record Verdict(
@@ -48,7 +50,10 @@ public final class SpecCompatibility {
               + baselineVersion
               + " to "
               + currentVersion
-              + ", allowed by the new major version."
+              + ", allowed by the new major version"
+              + (currentVersion.strip().startsWith("0.") ? " (0.y.z: the minor number)" : "")
+              + ".\n\n"
+              + report
           : "Breaking change from "
               + baselineVersion
               + " while info.version is "
@@ -75,7 +80,7 @@ public final class SpecCompatibility {
                     + lostFields.stream().map(f -> "- " + f + "\n").collect(Collectors.joining()));
     return new Verdict(
         diff.isIncompatible() || !lostFields.isEmpty(),
-        major(currentVersion) > major(baselineVersion),
+        breakingLevel(currentVersion).compareTo(breakingLevel(baselineVersion)) > 0,
         baselineVersion,
         currentVersion,
         report);
@@ -168,12 +173,17 @@ public final class SpecCompatibility {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static int major(String version) {
+  /** The part of a version that a breaking change must raise: major, or minor below 1.0.0. */
+  static java.math.BigDecimal breakingLevel(String version) {
     try {
-      return Integer.parseInt(version.strip().split("\\.")[0]);
+      String[] parts = version.strip().split("\\.");
+      int major = Integer.parseInt(parts[0]);
+      return major > 0
+          ? java.math.BigDecimal.valueOf(major)
+          : new java.math.BigDecimal("0." + String.format("%09d", Integer.parseInt(parts[1])));
     } catch (RuntimeException notSemantic) {
       throw new IllegalArgumentException(
-          "info.version must start with a major number, got \"" + version + "\"");
+          "info.version must be major.minor.patch, got \"" + version + "\"");
     }
   }
 }

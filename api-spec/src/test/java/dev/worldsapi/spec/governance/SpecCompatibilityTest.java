@@ -114,13 +114,22 @@ class SpecCompatibilityTest {
   }
 
   @ParameterizedTest(name = "version {0}")
-  @ValueSource(strings = {"1.0.0", "2.3.1"})
+  @ValueSource(strings = {"1.0.0", "2.3.1", "0.2.0"})
   void raisingTheMajorVersionLetsABreakingChangeShip(String version) throws IOException {
     SpecCompatibility.Verdict verdict =
         compareWithChange(spec -> ((ObjectNode) spec.get("paths")).remove(LIST), version);
 
     assertThat(verdict.incompatible()).isTrue();
     assertThat(verdict.mayShip()).isTrue();
+  }
+
+  @Test
+  void aPatchOfA0xVersionDoesNotLetABreakingChangeShip() throws IOException {
+    SpecCompatibility.Verdict verdict =
+        compareWithChange(spec -> ((ObjectNode) spec.get("paths")).remove(LIST), "0.1.9");
+
+    assertThat(verdict.incompatible()).isTrue();
+    assertThat(verdict.mayShip()).isFalse();
   }
 
   private SpecCompatibility.Verdict assertBreaks(Consumer<ObjectNode> change) throws IOException {
