@@ -9,14 +9,17 @@ import dev.worldsapi.server.errors.WebApplicationExceptionMapper;
 import dev.worldsapi.server.errors.WorldsApiExceptionMapper;
 import dev.worldsapi.server.json.WorldsJsonProvider;
 import dev.worldsapi.server.params.WireParamConverterProvider;
+import dev.worldsapi.server.validation.MediaTypeHeaderFilter;
+import dev.worldsapi.server.validation.RequestValidationFilter;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.function.Predicate;
 
 /**
  * Everything a JAX-RS application implementing the generated interfaces needs to behave as the spec
- * says, in one registration: JSON, the error envelope for every failure, parameter conversion that
- * reports bad values as 422, and bearer authentication.
+ * says, in one registration: JSON, the error envelope for every failure, bearer authentication, and
+ * every request checked against the spec before the implementation sees it (one 422 listing every
+ * problem; 404 for a path that only resembles an operation's; 400 for a malformed media type).
  *
  * <pre>{@code
  * new ResourceConfig()
@@ -55,6 +58,8 @@ public final class WorldsServerFeature implements Feature {
     context.register(UnexpectedExceptionMapper.class);
     context.register(WireParamConverterProvider.class);
     context.register(new BearerAuthFilter(verifier, isPublic));
+    context.register(MediaTypeHeaderFilter.class);
+    context.register(RequestValidationFilter.class);
     return true;
   }
 }

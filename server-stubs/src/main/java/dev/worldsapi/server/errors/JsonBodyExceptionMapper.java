@@ -41,11 +41,7 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
 
   private static ValidationError error(JsonProcessingException exception) {
     if (exception instanceof JsonParseException parse) {
-      return new ValidationError(
-          List.of(
-              "body", parse.getLocation() == null ? 0 : (int) parse.getLocation().getCharOffset()),
-          "JSON decode error: " + parse.getOriginalMessage(),
-          "json_invalid");
+      return JsonDecodeErrors.of(parse, null);
     }
     List<Object> loc = new ArrayList<>();
     loc.add("body");

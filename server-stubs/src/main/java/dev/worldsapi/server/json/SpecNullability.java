@@ -2,15 +2,10 @@ package dev.worldsapi.server.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.worldsapi.server.validation.SpecDocument;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,7 +14,8 @@ import java.util.Set;
 /**
  * Writes a null property as {@code null} when the spec declares it {@code nullable}, and leaves it
  * out otherwise, so that responses say what the spec says. Which properties are nullable is read
- * from the packaged spec itself ({@code openapi.yaml} of the api-spec jar), not repeated here.
+ * from the packaged spec itself ({@code openapi.yaml} of the api-spec jar), not repeated here; a
+ * property is nullable where the spec says so itself or through the nullable schema it refers to.
  * Applies to the generated models, whose class names are the spec's schema names.
  */
 final class SpecNullability extends JacksonAnnotationIntrospector {
@@ -52,35 +48,26 @@ final class SpecNullability extends JacksonAnnotationIntrospector {
 
   /** Schema name → JSON names of its nullable properties. */
   static Map<String, Set<String>> readSpec() {
-    try (InputStream in =
-        SpecNullability.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "openapi.yaml is not on the classpath: the worlds-api-spec jar is missing");
-      }
-      JsonNode schemas =
-          new ObjectMapper(new YAMLFactory()).readTree(in).path("components").path("schemas");
-      Map<String, Set<String>> nullable = new HashMap<>();
-      schemas
-          .fields()
-          .forEachRemaining(
-              schema -> {
-                Set<String> names = new HashSet<>();
-                schema
-                    .getValue()
-                    .path("properties")
-                    .fields()
-                    .forEachRemaining(
-                        property -> {
-                          if (property.getValue().path("nullable").asBoolean(false)) {
-                            names.add(property.getKey());
-                          }
-                        });
-                nullable.put(schema.getKey(), Set.copyOf(names));
-              });
-      return Map.copyOf(nullable);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read openapi.yaml", e);
-    }
+    SpecDocument spec = SpecDocument.packaged();
+    Map<String, Set<String>> nullable = new HashMap<>();
+    spec.root()
+        .path("components")
+        .path("schemas")
+        .fields()
+        .forEachRemaining(
+            schema -> {
+              Set<String> names = new HashSet<>();
+              spec.resolve(schema.getValue())
+                  .path("properties")
+                  .fields()
+                  .forEachRemaining(
+                      property -> {
+                        if (spec.isNullable(property.getValue())) {
+                          names.add(property.getKey());
+                        }
+                      });
+              nullable.put(schema.getKey(), Set.copyOf(names));
+            });
+    return Map.copyOf(nullable);
   }
 }

@@ -37,7 +37,7 @@ public final class WireParamConverterProvider implements ParamConverterProvider 
       return (ParamConverter<T>)
           converter(
               where,
-              Integer::valueOf,
+              value -> Integer.valueOf(asciiInteger(value)),
               "Input should be a valid integer, unable to parse string as an integer",
               "int_parsing");
     }
@@ -45,7 +45,7 @@ public final class WireParamConverterProvider implements ParamConverterProvider 
       return (ParamConverter<T>)
           converter(
               where,
-              Long::valueOf,
+              value -> Long.valueOf(asciiInteger(value)),
               "Input should be a valid integer, unable to parse string as an integer",
               "int_parsing");
     }
@@ -93,7 +93,7 @@ public final class WireParamConverterProvider implements ParamConverterProvider 
         }
         T parsed;
         try {
-          parsed = parse.apply(value.strip());
+          parsed = parse.apply(value);
         } catch (RuntimeException unparseable) {
           throw WorldsApiException.validation(where, msg, type);
         }
@@ -123,6 +123,18 @@ public final class WireParamConverterProvider implements ParamConverterProvider 
     return null;
   }
 
+  /**
+   * The value if it is ASCII digits with an optional leading {@code -}: {@link Integer#valueOf}
+   * also reads {@code +1} and other scripts' digits ({@code ２}, {@code ١}), which the spec does
+   * not.
+   */
+  private static String asciiInteger(String value) {
+    if (!value.matches("-?[0-9]+")) {
+      throw new IllegalArgumentException("not an ASCII integer");
+    }
+    return value;
+  }
+
   private static UUID uuid(String value) {
     if (value.length() != 36) {
       throw new IllegalArgumentException("not a canonical uuid");
@@ -131,9 +143,9 @@ public final class WireParamConverterProvider implements ParamConverterProvider 
   }
 
   private static Boolean bool(String value) {
-    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "1" -> true;
-      case "false", "0" -> false;
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
       default -> throw new IllegalArgumentException("not a boolean");
     };
   }

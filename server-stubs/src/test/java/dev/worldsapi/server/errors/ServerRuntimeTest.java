@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.worldsapi.server.StubJobsApi;
-import dev.worldsapi.server.WorldsServerFeature;
-import dev.worldsapi.server.auth.Caller;
-import dev.worldsapi.server.auth.StaticTokenVerifier;
+import dev.worldsapi.server.StubApplication;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,28 +24,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ServerRuntimeTest {
 
-  private static final String TOKEN = "not-a-real-token-5b2c";
-  private static final String BASE = "api/v1/org/acme/ws/lab/worlds";
+  private static final String TOKEN = StubApplication.TOKEN;
+  private static final String BASE = StubApplication.BASE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private JerseyTest jersey;
 
   @BeforeEach
   void start() throws Exception {
-    jersey =
-        new JerseyTest() {
-          @Override
-          protected Application configure() {
-            return new ResourceConfig()
-                .register(new StubJobsApi())
-                .register(PathBoundsResource.class)
-                .register(
-                    new WorldsServerFeature(
-                        new StaticTokenVerifier(TOKEN, new Caller("user-1", "Ada")),
-                        path -> path.equals("public")));
-          }
-        };
-    jersey.setUp();
+    jersey = StubApplication.start();
   }
 
   @AfterEach
@@ -125,14 +107,14 @@ class ServerRuntimeTest {
   }
 
   @Test
-  void severalViolationsGiveOneErrorEach() throws Exception {
+  void severalViolationsGiveOneErrorEachInTheSchemasOrder() throws Exception {
     Response response =
         authorized(BASE + "/manifests").post(Entity.json("{\"num_hosts\": 0, \"num_users\": 0}"));
 
     assertEnvelope(response, 422, "validation_error", "Validation error");
     assertThat(body(response).get("errors"))
         .extracting(this::locOf)
-        .containsExactly(List.of("body", "num_hosts"), List.of("body", "num_users"));
+        .containsExactly(List.of("body", "num_users"), List.of("body", "num_hosts"));
   }
 
   @Test

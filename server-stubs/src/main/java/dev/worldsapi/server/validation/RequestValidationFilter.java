@@ -1,0 +1,246 @@
+package dev.worldsapi.server.validation;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.worldsapi.server.errors.ErrorResponses;
+import dev.worldsapi.server.errors.JsonDecodeErrors;
+import dev.worldsapi.server.errors.WorldsApiException;
+import dev.worldsapi.server.model.ValidationError;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks every request to an operation of the spec against what the spec says of it, before the
+ * implementation sees it, and answers 422 listing every problem found, parameters and body
+ * together: path parameters, then query parameters in declared order, then the body's fields in the
+ * order of its schema. A path that only resembles the operation's (a trailing slash, a matrix
+ * parameter) is 404. The rules are read from the packaged spec, so a bound added there is enforced
+ * here without a line of code; a rule this runtime cannot enforce fails the application's start.
+ *
+ * <p>Resources that implement no operation of the spec pass through untouched.
+ */
+@Priority(Priorities.USER)
+public final class RequestValidationFilter implements ContainerRequestFilter {
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
+
+  private final Map<String, SpecOperation> operations;
+  private final Map<Method, Optional<SpecOperation>> byMethod = new ConcurrentHashMap<>();
+  private final SchemaValidator validator;
+
+  @Context private ResourceInfo resourceInfo;
+
+  public RequestValidationFilter() {
+    this(SpecDocument.packaged());
+  }
+
+  RequestValidationFilter(SpecDocument spec) {
+    this.validator = new SchemaValidator(spec);
+    this.operations = SpecOperation.all(spec, validator);
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
+    if (method == null) {
+      return;
+    }
+    Optional<SpecOperation> operation =
+        byMethod.computeIfAbsent(method, m -> find(resourceInfo.getResourceClass(), m));
+    if (operation.isEmpty()) {
+      return;
+    }
+    UriInfo uri = request.getUriInfo();
+    if (!matchesExactly(uri, operation.get().template())) {
+      request.abortWith(ErrorResponses.envelope(404, "not_found_error", "Not found"));
+      return;
+    }
+    List<ValidationError> errors = new ArrayList<>();
+    parameters(operation.get(), request, errors);
+    if (operation.get().body() != null) {
+      body(operation.get(), request, errors);
+    }
+    if (!errors.isEmpty()) {
+      request.abortWith(ErrorResponses.of(WorldsApiException.validation(errors)));
+    }
+  }
+
+  private void parameters(
+      SpecOperation operation, ContainerRequestContext request, List<ValidationError> errors) {
+    MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters(true);
+    MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters(true);
+    for (SpecOperation.Parameter parameter : operation.parameters()) {
+      List<Object> loc = List.of(parameter.in(), parameter.name());
+      List<String> values =
+          switch (parameter.in()) {
+            case "path" -> path.get(parameter.name());
+            case "query" -> query.get(parameter.name());
+            default -> request.getHeaders().get(parameter.name());
+          };
+      if (values == null || values.isEmpty()) {
+        if (parameter.required()) {
+          errors.add(SchemaValidator.error(loc, "Field required", "missing"));
+        }
+      } else if (values.size() > 1) {
+        errors.add(
+            SchemaValidator.error(
+                loc,
+                "Input should be a single value, the parameter was given "
+                    + values.size()
+                    + " times",
+                "value_error"));
+      } else {
+        ParameterValues.read(values.get(0), parameter.schema(), loc, errors)
+            .ifPresent(value -> validator.validate(value, parameter.schema(), loc, errors));
+      }
+    }
+  }
+
+  private void body(
+      SpecOperation operation, ContainerRequestContext request, List<ValidationError> errors)
+      throws IOException {
+    byte[] bytes = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+    // The implementation reads the body after this filter: hand it the same bytes again.
+    request.setEntityStream(new ByteArrayInputStream(bytes));
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException notUtf8) {
+      errors.add(JsonDecodeErrors.notUtf8());
+      return;
+    }
+    if (text.isBlank()) {
+      if (operation.bodyRequired()) {
+        errors.add(SchemaValidator.error(List.of("body"), "Field required", "missing"));
+      }
+      return;
+    }
+    JsonNode value;
+    try (JsonParser parser = JSON.createParser(text)) {
+      value = JSON.readTree(parser);
+      if (parser.nextToken() != null) {
+        errors.add(JsonDecodeErrors.trailingContent(parser.currentTokenLocation().getCharOffset()));
+        return;
+      }
+    } catch (JsonProcessingException malformed) {
+      errors.add(JsonDecodeErrors.of(malformed, text));
+      return;
+    }
+    validator.validate(value, operation.body(), List.of("body"), errors);
+  }
+
+  /**
+   * Whether the request's path is the template's, segment for segment, with no empty or
+   * matrix-parameter segment: JAX-RS matching forgives a trailing slash and drops matrix
+   * parameters, the spec does neither.
+   */
+  static boolean matchesExactly(UriInfo uri, String template) {
+    String base = uri.getBaseUri().getRawPath();
+    String raw = uri.getRequestUri().getRawPath();
+    String relative = raw.startsWith(base) ? raw.substring(base.length()) : raw;
+    String[] actual = (relative.startsWith("/") ? relative : "/" + relative).split("/", -1);
+    String[] expected = template.split("/", -1);
+    if (actual.length != expected.length) {
+      return false;
+    }
+    for (int i = 0; i < expected.length; i++) {
+      boolean parameter = expected[i].startsWith("{") && expected[i].endsWith("}");
+      if (parameter
+          ? actual[i].isEmpty() || actual[i].contains(";")
+          : !actual[i].equals(expected[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The operation a resource method implements, from the JAX-RS annotations where they are
+   * declared: on the generated interface, not on the implementing class.
+   */
+  private Optional<SpecOperation> find(Class<?> resourceClass, Method method) {
+    Deque<Class<?>> types = new ArrayDeque<>();
+    types.add(resourceClass == null ? method.getDeclaringClass() : resourceClass);
+    while (!types.isEmpty()) {
+      Class<?> type = types.poll();
+      try {
+        Method declared = type.getDeclaredMethod(method.getName(), method.getParameterTypes());
+        String httpMethod = httpMethod(declared);
+        if (httpMethod != null) {
+          Path classPath = type.getAnnotation(Path.class);
+          Path methodPath = declared.getAnnotation(Path.class);
+          String template =
+              join(
+                  classPath == null ? "" : classPath.value(),
+                  methodPath == null ? "" : methodPath.value());
+          return Optional.ofNullable(operations.get(SpecOperation.key(httpMethod, template)));
+        }
+      } catch (NoSuchMethodException notDeclaredHere) {
+        // Look further up.
+      }
+      types.addAll(Arrays.asList(type.getInterfaces()));
+      if (type.getSuperclass() != null) {
+        types.add(type.getSuperclass());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String httpMethod(Method method) {
+    for (Annotation annotation : method.getAnnotations()) {
+      HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+      if (http != null) {
+        return http.value();
+      }
+    }
+    return null;
+  }
+
+  private static String join(String classPath, String methodPath) {
+    String joined = "/" + classPath + "/" + methodPath;
+    joined = joined.replaceAll("/+", "/");
+    return joined.length() > 1 && joined.endsWith("/")
+        ? joined.substring(0, joined.length() - 1)
+        : joined;
+  }
+}
