@@ -2,6 +2,7 @@ package dev.worldsapi.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.worldsapi.conformance.SpecResponses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A black-box HTTP client for tests: raw requests, raw answers. */
+/**
+ * A black-box HTTP client for tests: raw requests, raw answers, each answer checked against the
+ * spec (declared status, schema, envelope) so that any test that provokes a non-conforming answer
+ * fails.
+ */
 final class Http {
 
   static final String JOBS = "/api/v1/org/demo/ws/sandbox/worlds/jobs";
@@ -81,6 +86,22 @@ final class Http {
     try {
       HttpResponse<String> response =
           CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      List<String> problems =
+          SpecResponses.packaged()
+              .check(
+                  method, path, response.statusCode(), response.headers().map(), response.body());
+      if (!problems.isEmpty()) {
+        throw new AssertionError(
+            method
+                + " "
+                + path
+                + " answered "
+                + response.statusCode()
+                + " against the spec:\n - "
+                + String.join("\n - ", problems)
+                + "\n"
+                + response.body());
+      }
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new AssertionError(method + " " + path + " failed", e);

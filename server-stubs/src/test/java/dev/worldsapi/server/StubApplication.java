@@ -4,10 +4,14 @@ import dev.worldsapi.server.auth.Caller;
 import dev.worldsapi.server.auth.StaticTokenVerifier;
 import dev.worldsapi.server.errors.PathBoundsResource;
 import jakarta.ws.rs.core.Application;
+import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 
-/** The runtime around {@link StubJobsApi}, in process (Jersey's in-memory connector). */
+/**
+ * The runtime around {@link StubJobsApi}, in process (Jersey's in-memory connector), with every
+ * answer checked against the spec before the test sees it.
+ */
 public final class StubApplication {
 
   public static final String TOKEN = "not-a-real-token-5b2c";
@@ -28,6 +32,11 @@ public final class StubApplication {
                     new WorldsServerFeature(
                         new StaticTokenVerifier(TOKEN, new Caller("user-1", "Ada")),
                         path -> path.equals("public")));
+          }
+
+          @Override
+          protected void configureClient(ClientConfig config) {
+            config.register(new SpecCheckedResponses());
           }
         };
     jersey.setUp();

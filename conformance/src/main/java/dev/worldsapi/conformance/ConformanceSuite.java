@@ -1,0 +1,66 @@
+package dev.worldsapi.conformance;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The conformance suite as JUnit 5 tests: one test per generated case, grouped by operation and by
+ * kind, each failing with what is wrong and a {@code curl} line that repeats it. Extend it and say
+ * where the service is:
+ *
+ * <pre>{@code
+ * class MyServiceConformanceTest extends ConformanceSuite {
+ *   protected ConformanceRunner.Target target() {
+ *     return new ConformanceRunner.Target(URI.create("http://localhost:9000"), token, "demo", "sandbox");
+ *   }
+ * }
+ * }</pre>
+ */
+public abstract class ConformanceSuite {
+
+  /** The running service; called once, when the tests are made. */
+  protected abstract ConformanceRunner.Target target();
+
+  @TestFactory
+  Stream<DynamicNode> conformsToTheSpec() {
+    ConformanceRunner runner = new ConformanceRunner(target());
+    List<ConformanceCase> cases = runner.cases();
+    System.out.print(ConformanceRunner.summary(cases));
+    Map<String, Map<String, List<ConformanceCase>>> grouped = new LinkedHashMap<>();
+    for (ConformanceCase c : cases) {
+      grouped
+          .computeIfAbsent(c.operationId(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(c.kind(), k -> new java.util.ArrayList<>())
+          .add(c);
+    }
+    return grouped.entrySet().stream()
+        .map(
+            operation ->
+                DynamicContainer.dynamicContainer(
+                    operation.getKey(),
+                    operation.getValue().entrySet().stream()
+                        .map(
+                            kind ->
+                                DynamicContainer.dynamicContainer(
+                                    kind.getKey(),
+                                    kind.getValue().stream()
+                                        .map(
+                                            c ->
+                                                DynamicTest.dynamicTest(
+                                                    c.description(),
+                                                    () -> {
+                                                      ConformanceRunner.Result result =
+                                                          runner.run(c);
+                                                      if (!result.passed()) {
+                                                        Assertions.fail(result.report());
+                                                      }
+                                                    }))))));
+  }
+}
