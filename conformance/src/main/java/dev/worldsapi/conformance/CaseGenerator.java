@@ -175,12 +175,10 @@ final class CaseGenerator {
             && parameter.getSchema().getMinLength() > 0) {
           // An empty segment no longer matches the path: the spec's answer is 404.
           cases.add(
-              new ConformanceCase(
-                  id,
+              caseOf(
                   "minLength",
                   parameter.getName() + " empty",
                   method,
-                  template,
                   Map.of(parameter.getName(), ""),
                   requiredQuery(),
                   jsonHeaders(),
@@ -265,12 +263,10 @@ final class CaseGenerator {
       }
       String truncated = "{\"name\": ";
       cases.add(
-          new ConformanceCase(
-              id,
+          caseOf(
               "json",
               "a body cut short",
               method,
-              template,
               Map.of(),
               requiredQuery(),
               jsonHeaders(),
@@ -280,12 +276,10 @@ final class CaseGenerator {
               List.of("body", truncated.length())));
       if (bodyRequired) {
         cases.add(
-            new ConformanceCase(
-                id,
+            caseOf(
                 "required",
                 "no body",
                 method,
-                template,
                 Map.of(),
                 requiredQuery(),
                 jsonHeaders(),
@@ -295,12 +289,10 @@ final class CaseGenerator {
                 List.of("body")));
       }
       cases.add(
-          new ConformanceCase(
-              id,
+          caseOf(
               "content-type",
               "text/plain",
               method,
-              template,
               Map.of(),
               requiredQuery(),
               Map.of("Content-Type", "text/plain"),
@@ -339,12 +331,10 @@ final class CaseGenerator {
           .ifPresent(
               other ->
                   cases.add(
-                      new ConformanceCase(
-                          id,
+                      caseOf(
                           "method",
                           other + " instead of " + method,
                           other,
-                          template,
                           Map.of(),
                           requiredQuery(),
                           Map.of(),
@@ -361,12 +351,10 @@ final class CaseGenerator {
         String body,
         Auth auth,
         int status) {
-      return new ConformanceCase(
-          id,
+      return caseOf(
           kind,
           description,
           method,
-          template,
           Map.of(),
           requiredQuery(),
           headers,
@@ -376,18 +364,42 @@ final class CaseGenerator {
           null);
     }
 
+    private ConformanceCase caseOf(
+        String kind,
+        String description,
+        String httpMethod,
+        Map<String, String> pathValues,
+        String query,
+        Map<String, String> headers,
+        String body,
+        Auth auth,
+        Set<Integer> expected,
+        List<Object> loc) {
+      return new ConformanceCase(
+          id,
+          kind,
+          description,
+          httpMethod,
+          template,
+          pathValues,
+          query,
+          headers,
+          body,
+          auth,
+          expected,
+          loc);
+    }
+
     private ConformanceCase positive(String description, String query, ObjectNode request) {
       return positiveOfKind("positive", description, query, request);
     }
 
     private ConformanceCase positiveOfKind(
         String kind, String description, String query, ObjectNode request) {
-      return new ConformanceCase(
-          id,
+      return caseOf(
           kind,
           description,
           method,
-          template,
           Map.of(),
           query,
           jsonHeaders(),
@@ -399,12 +411,10 @@ final class CaseGenerator {
 
     private ConformanceCase negative(
         String kind, String description, String query, ObjectNode request, List<Object> loc) {
-      return new ConformanceCase(
-          id,
+      return caseOf(
           kind,
           description,
           method,
-          template,
           Map.of(),
           query,
           jsonHeaders(),

@@ -3,7 +3,10 @@ package dev.worldsapi.server;
 import dev.worldsapi.server.auth.Caller;
 import dev.worldsapi.server.auth.StaticTokenVerifier;
 import dev.worldsapi.server.errors.PathBoundsResource;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
@@ -41,5 +44,20 @@ public final class StubApplication {
         };
     jersey.setUp();
     return jersey;
+  }
+
+  /** A request with the token; {@code path} may end in a query string, sent as written. */
+  public static Invocation.Builder authorized(JerseyTest jersey, String path) {
+    String[] pathAndQuery = path.split("\\?", 2);
+    WebTarget target = jersey.target(pathAndQuery[0]);
+    if (pathAndQuery.length == 2) {
+      for (String pair : pathAndQuery[1].split("&")) {
+        String[] nameAndValue = pair.split("=", 2);
+        target = target.queryParam(nameAndValue[0], nameAndValue[1]);
+      }
+    }
+    return target
+        .request(MediaType.APPLICATION_JSON_TYPE)
+        .header("Authorization", "Bearer " + TOKEN);
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.server.StubApplication;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
-import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -302,19 +301,8 @@ class ServerRuntimeTest {
     assertThat(defaults.get("page_size").asInt()).isEqualTo(20);
   }
 
-  /** A request with the token; {@code path} may end in a query string. */
   private Invocation.Builder authorized(String path) {
-    String[] pathAndQuery = path.split("\\?", 2);
-    WebTarget target = jersey.target(pathAndQuery[0]);
-    if (pathAndQuery.length == 2) {
-      for (String pair : pathAndQuery[1].split("&")) {
-        String[] nameAndValue = pair.split("=", 2);
-        target = target.queryParam(nameAndValue[0], nameAndValue[1]);
-      }
-    }
-    return target
-        .request(MediaType.APPLICATION_JSON_TYPE)
-        .header("Authorization", "Bearer " + TOKEN);
+    return StubApplication.authorized(jersey, path);
   }
 
   private static void assertEnvelope(Response response, int status, String type, String detail)

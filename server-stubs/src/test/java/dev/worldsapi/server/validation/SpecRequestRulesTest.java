@@ -239,17 +239,7 @@ class SpecRequestRulesTest {
   }
 
   private static Invocation.Builder request(String path) {
-    String[] pathAndQuery = path.split("\\?", 2);
-    var target = jersey.target(pathAndQuery[0]);
-    if (pathAndQuery.length == 2) {
-      for (String pair : pathAndQuery[1].split("&")) {
-        String[] nameAndValue = pair.split("=", 2);
-        target = target.queryParam(nameAndValue[0], nameAndValue[1]);
-      }
-    }
-    return target
-        .request(MediaType.APPLICATION_JSON_TYPE)
-        .header("Authorization", "Bearer " + StubApplication.TOKEN);
+    return StubApplication.authorized(jersey, path);
   }
 
   private static JsonNode onlyError(Response response) throws Exception {
