@@ -19,6 +19,7 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class ReferenceServer implements AutoCloseable {
 
   private static final Set<String> PUBLIC_PATHS = Set.of("", "openapi.yaml", "docs");
+  private final String host;
 
   // Jersey warns that a resource whose @Path sits on its interface "does not implement any
   // provider interfaces", then serves it as a resource all the same: a false alarm on every start.
@@ -44,6 +45,7 @@ public final class ReferenceServer implements AutoCloseable {
     if (options.seed()) {
       DemoData.seedJobs(store, clock.instant());
     }
+    this.host = options.host();
     ResourceConfig app =
         new ResourceConfig()
             .register(
@@ -55,10 +57,16 @@ public final class ReferenceServer implements AutoCloseable {
             .register(
                 new WorldsServerFeature(
                     new StaticTokenVerifier(options.token(), DemoData.DEVELOPER_CALLER),
-                    path -> PUBLIC_PATHS.contains(path) || path.startsWith("docs/")))
+                    path ->
+                        PUBLIC_PATHS.contains(path)
+                            || path.startsWith("docs/")
+                            || (options.testMode() && path.equals(ProviderStatesResource.PATH))))
             // Jersey's own WADL and HTML error pages would answer outside the envelope.
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
             .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    if (options.testMode()) {
+      app.register(new ProviderStatesResource(store, failures, options.token(), clock));
+    }
     this.requests =
         Executors.newFixedThreadPool(
             Math.max(8, Runtime.getRuntime().availableProcessors() * 4),
@@ -69,7 +77,9 @@ public final class ReferenceServer implements AutoCloseable {
             });
     this.http =
         JdkHttpServerFactory.createHttpServer(
-            URI.create("http://0.0.0.0:" + options.port() + "/"), app, false);
+            URI.create("http://" + uriHost(options.host()) + ":" + options.port() + "/"),
+            app,
+            false);
     http.setExecutor(requests);
     this.worker = new JobWorker(store, options.workerStep());
   }
@@ -79,6 +89,15 @@ public final class ReferenceServer implements AutoCloseable {
     ReferenceServer server = new ReferenceServer(options);
     server.http.start();
     return server;
+  }
+
+  /** The address the server listens on, as given ({@code 127.0.0.1} by default). */
+  public String host() {
+    return host;
+  }
+
+  private static String uriHost(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
   public int port() {

@@ -40,12 +40,20 @@ public final class ReferenceServerMain {
                   stopped.countDown();
                 },
                 "worlds-shutdown"));
-    out.println("Worlds reference server listening on http://localhost:" + server.port());
-    out.println("  API docs:  http://localhost:" + server.port() + "/docs");
-    out.println("  Spec:      http://localhost:" + server.port() + "/openapi.yaml");
+    String base =
+        "http://"
+            + (options.host().equals("0.0.0.0") ? "localhost" : options.host())
+            + ":"
+            + server.port();
     out.println(
-        "  Jobs:      http://localhost:"
-            + server.port()
+        "Worlds reference server listening on "
+            + base
+            + (options.host().equals("0.0.0.0") ? " (every interface)" : ""));
+    out.println("  API docs:  " + base + "/docs");
+    out.println("  Spec:      " + base + "/openapi.yaml");
+    out.println(
+        "  Jobs:      "
+            + base
             + "/api/v1/org/"
             + DemoData.ORG
             + "/ws/"
@@ -62,6 +70,14 @@ public final class ReferenceServerMain {
             + "; worker step "
             + options.workerStep().toMillis()
             + " ms");
+    if (options.testMode()) {
+      out.println(
+          "  TEST MODE: provider states at POST "
+              + base
+              + "/"
+              + ProviderStatesResource.PATH
+              + ", open to anyone who reaches the server; for contract tests, never production");
+    }
     out.flush();
     stopped.await();
     return 0;

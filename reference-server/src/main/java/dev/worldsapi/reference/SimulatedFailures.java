@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SimulatedFailures implements ContainerRequestFilter {
 
   private final AtomicInteger status = new AtomicInteger();
+  private volatile Duration retryAfter = Duration.ofSeconds(1);
   private final AtomicInteger remaining = new AtomicInteger();
 
   /**
@@ -28,10 +29,16 @@ public final class SimulatedFailures implements ContainerRequestFilter {
    * @throws IllegalArgumentException for any other status
    */
   public void failNext(int status, int times) {
+    failNext(status, times, Duration.ofSeconds(1));
+  }
+
+  /** As {@link #failNext(int, int)}, with a 429's {@code Retry-After}. */
+  public void failNext(int status, int times, Duration retryAfter) {
     if (status != 429 && status != 500 && status != 502 && status != 504) {
       throw new IllegalArgumentException("can simulate 429, 500, 502 and 504, not " + status);
     }
     this.status.set(status);
+    this.retryAfter = retryAfter;
     this.remaining.set(times);
   }
 
@@ -47,7 +54,7 @@ public final class SimulatedFailures implements ContainerRequestFilter {
       return;
     }
     switch (status.get()) {
-      case 429 -> throw WorldsApiException.rateLimited("Rate limited", Duration.ofSeconds(1));
+      case 429 -> throw WorldsApiException.rateLimited("Rate limited", retryAfter);
       case 502 ->
           throw new WorldsApiException(502, "bad_gateway", "Bad gateway", List.of(), Map.of());
       case 504 ->

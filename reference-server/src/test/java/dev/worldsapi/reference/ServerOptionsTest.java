@@ -115,4 +115,30 @@ class ServerOptionsTest {
     assertThat(new ServerOptions(1, "team-token", true, Duration.ZERO).toString())
         .doesNotContain("team-token");
   }
+
+  @Test
+  void listensOnLoopbackWithoutTestControlsByDefault() {
+    ServerOptions options = ServerOptions.parse(new String[0], Map.of());
+
+    assertThat(options.host()).isEqualTo("127.0.0.1");
+    assertThat(options.testMode()).isFalse();
+  }
+
+  @Test
+  void hostAndTestModeComeFromFlagsOrTheEnvironment() {
+    assertThat(ServerOptions.parse(new String[] {"--host=0.0.0.0", "--test-mode"}, Map.of()))
+        .extracting(ServerOptions::host, ServerOptions::testMode)
+        .containsExactly("0.0.0.0", true);
+    assertThat(
+            ServerOptions.parse(
+                new String[0], Map.of("WORLDS_HOST", "::1", "WORLDS_TEST_MODE", "true")))
+        .extracting(ServerOptions::host, ServerOptions::testMode)
+        .containsExactly("::1", true);
+  }
+
+  @Test
+  void aHostThatIsNoAddressIsRefusedWithASentence() {
+    assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--host=a b"}, Map.of()))
+        .hasMessageStartingWith("--host must be an address or host name");
+  }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The server as its own process stops cleanly on SIGTERM, finishing what it was doing. */
 class ShutdownTest {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("listening on http://[^:/]+:(\\d+)");
 
   @Test
   @DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGTERM is a POSIX signal")
