@@ -53,8 +53,16 @@ public final class JobFilter {
     return new JobFilter(kind, status, projectId, createdBy);
   }
 
-  /** Only jobs created by this user id; {@code null} removes the condition. */
+  /**
+   * Only jobs created by this user id; {@code null} removes the condition.
+   *
+   * @throws IllegalArgumentException for an empty id, which the API refuses (no user id is empty)
+   */
   public JobFilter createdBy(@Nullable String createdBy) {
+    if (createdBy != null && createdBy.isEmpty()) {
+      throw new IllegalArgumentException(
+          "createdBy must not be empty; pass null to list the jobs of every creator");
+    }
     return new JobFilter(kind, status, projectId, createdBy);
   }
 

@@ -35,8 +35,9 @@ import java.util.UUID;
  *       jobId}, {@code manifestId} (a completed manifest job's resource), {@code projectId}, {@code
  *       createdBy} of the first.
  *   <li>{@code a workspace exists that the caller may not use}: that workspace, with a job in it
- *       ({@code jobId}).
- *   <li>{@code a workspace does not exist}: an organization and workspace that do not exist.
+ *       ({@code jobId}); {@code manifestId}: any id.
+ *   <li>{@code a workspace does not exist}: an organization and workspace that do not exist; {@code
+ *       jobId}, {@code manifestId}: any ids.
  *   <li>{@code the next request fails}, params {@code status} (429 or 500) and {@code retry_after}
  *       (seconds, for 429; default 1): the next API request answers that.
  * </ul>
@@ -96,6 +97,7 @@ public final class ProviderStatesResource {
       case "jobs exist" -> values.putAll(jobs(params));
       case "a workspace exists that the caller may not use" -> {
         values.put("workspace", RESTRICTED.workspace());
+        values.put("manifestId", UUID.randomUUID().toString());
         values.put(
             "jobId",
             insert(
@@ -109,6 +111,7 @@ public final class ProviderStatesResource {
       case "a workspace does not exist" -> {
         values.put("org", "no-such-org-" + UUID.randomUUID().toString().substring(0, 8));
         values.put("jobId", "job-" + UUID.randomUUID());
+        values.put("manifestId", UUID.randomUUID().toString());
       }
       case "the next request fails" -> {
         int status = integer(params, "status", 500);

@@ -7,10 +7,11 @@ import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.dsl.PactDslWithState;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
-import au.com.dius.pact.core.model.RequestResponsePact;
+import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.worldsapi.client.JobFilter;
 import dev.worldsapi.client.WorldsClient;
@@ -29,14 +30,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What the client relies on from a successful answer, stated by driving the real client. */
 @ExtendWith(PactConsumerTestExt.class)
-@PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V3)
+@PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V4)
 class JobsPactTest {
 
   private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
-  private static PactDslRequestWithPath get(
-      PactDslWithProvider builder, String state, String description, String path) {
-    return ConsumerRequests.request(builder, state, description, "GET", path);
+  private static final String PROJECT_ID = "0d7b7c1e-4f4a-4b8e-9a3c-5e6f7a8b9c0d";
+  private static final String USER_ID = "5f0c4b5e-3c1a-4c7e-9a55-2b9d3c1e7a10";
+
+  private static PactDslRequestWithPath listJobs(PactDslWithState given, String description) {
+    return ConsumerRequests.request(given, description, "GET", "/jobs", "/jobs");
   }
 
   private static PactDslJsonBody page(
@@ -55,14 +58,16 @@ class JobsPactTest {
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact firstPage(PactDslWithProvider builder) {
-    return get(builder, "40 jobs exist", "a request for the first page of jobs", Contract.JOBS)
-        .query("page=1&page_size=20")
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(page(1, 40, JobRecords::required))
-        .toPact();
+  V4Pact firstPage(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        listJobs(
+                ConsumerRequests.jobs(builder, Map.of("count", 40)),
+                "a request for the first page of jobs")
+            .query("page=1&page_size=20")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(page(1, 40, JobRecords::required)));
   }
 
   @Test
@@ -82,14 +87,16 @@ class JobsPactTest {
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact lastPage(PactDslWithProvider builder) {
-    return get(builder, "40 jobs exist", "a request for the last page of jobs", Contract.JOBS)
-        .query("page=2&page_size=20")
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(page(2, 40, JobRecords::required))
-        .toPact();
+  V4Pact lastPage(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        listJobs(
+                ConsumerRequests.jobs(builder, Map.of("count", 40)),
+                "a request for the last page of jobs")
+            .query("page=2&page_size=20")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(page(2, 40, JobRecords::required)));
   }
 
   @Test
@@ -103,22 +110,22 @@ class JobsPactTest {
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact emptyResult(PactDslWithProvider builder) {
-    return get(builder, "no jobs exist", "a request for jobs when there are none", Contract.JOBS)
-        .query("page=1&page_size=100")
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(
-            newJsonBody(
-                    body -> {
-                      body.array("items", items -> {});
-                      body.integerType("page", 1);
-                      body.integerType("page_size", 100);
-                      body.numberValue("total", 0);
-                    })
-                .build())
-        .toPact();
+  V4Pact emptyResult(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        listJobs(ConsumerRequests.aWorkspace(builder), "a request for jobs when there are none")
+            .query("page=1&page_size=100")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(
+                newJsonBody(
+                        body -> {
+                          body.array("items", items -> {});
+                          body.integerType("page", 1);
+                          body.integerType("page_size", 100);
+                          body.numberValue("total", 0);
+                        })
+                    .build()));
   }
 
   @Test
@@ -128,24 +135,28 @@ class JobsPactTest {
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact byKind(PactDslWithProvider builder) {
-    return get(builder, "40 jobs exist", "a request for trajectory jobs", Contract.JOBS)
-        .query("page=1&page_size=20&kind=trajectory_generation")
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(
-            page(
-                1,
-                20,
-                job ->
-                    JobRecords.required(
-                        job,
-                        "trajectory_generation",
-                        "trajectory_generation",
-                        JobRecords.STATUSES,
-                        "running")))
-        .toPact();
+  V4Pact byKind(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        listJobs(
+                ConsumerRequests.jobs(
+                    builder,
+                    Map.of("count", 2, "kind", "trajectory_generation", "status", "running")),
+                "a request for trajectory jobs")
+            .query("page=1&page_size=20&kind=trajectory_generation")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(
+                page(
+                    1,
+                    20,
+                    job ->
+                        JobRecords.required(
+                            job,
+                            "trajectory_generation",
+                            "trajectory_generation",
+                            JobRecords.STATUSES,
+                            "running"))));
   }
 
   @Test
@@ -159,22 +170,24 @@ class JobsPactTest {
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact byStatus(PactDslWithProvider builder) {
-    return get(builder, "40 jobs exist", "a request for failed jobs", Contract.JOBS)
-        .query("page=1&page_size=20&status=failed")
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(
-            page(
-                1,
-                8,
-                job -> {
-                  JobRecords.required(
-                      job, JobRecords.KINDS, "manifest_generation", "failed", "failed");
-                  job.stringType("error", "Manifest generation failed");
-                }))
-        .toPact();
+  V4Pact byStatus(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        listJobs(
+                ConsumerRequests.jobs(builder, Map.of("count", 2, "status", "failed")),
+                "a request for failed jobs")
+            .query("page=1&page_size=20&status=failed")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(
+                page(
+                    1,
+                    8,
+                    job -> {
+                      JobRecords.required(
+                          job, JobRecords.KINDS, "manifest_generation", "failed", "failed");
+                      job.stringType("error", "Manifest generation failed");
+                    })));
   }
 
   @Test
@@ -191,79 +204,76 @@ class JobsPactTest {
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact byProject(PactDslWithProvider builder) {
-    return get(
-            builder,
-            "a job exists in project " + Contract.PROJECT_ID,
-            "a request for the jobs of a project",
-            Contract.JOBS)
-        .query("page=1&page_size=20&project_id=" + Contract.PROJECT_ID)
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(
-            page(
-                1,
-                1,
-                job -> {
-                  JobRecords.required(job);
-                  job.stringValue("project_id", Contract.PROJECT_ID);
-                }))
-        .toPact();
+  V4Pact byProject(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        listJobs(
+                ConsumerRequests.jobs(builder, Map.of("project_id", PROJECT_ID)),
+                "a request for the jobs of a project")
+            .query("page=1&page_size=20")
+            .queryParameterFromProviderState("project_id", "${projectId}", PROJECT_ID)
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(
+                page(
+                    1,
+                    1,
+                    job -> {
+                      JobRecords.required(job);
+                      job.stringMatcher("project_id", JobRecords.UUID, PROJECT_ID);
+                    })));
   }
 
   @Test
   @PactTestFor(pactMethod = "byProject")
   void filtersByProject(MockServer mock) {
     Page<WorldJob> page =
-        client(mock).jobs().list(JobFilter.all().projectId(UUID.fromString(Contract.PROJECT_ID)));
+        client(mock).jobs().list(JobFilter.all().projectId(UUID.fromString(PROJECT_ID)));
 
     assertThat(page.items())
-        .allSatisfy(job -> assertThat(job.getProjectId()).isEqualTo(Contract.PROJECT_ID));
+        .allSatisfy(job -> assertThat(job.getProjectId()).isEqualTo(PROJECT_ID));
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact byCreator(PactDslWithProvider builder) {
-    return get(builder, "40 jobs exist", "a request for the jobs of one creator", Contract.JOBS)
-        .query("page=1&page_size=20&created_by=" + Contract.DEMO_USER_ID)
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(
-            page(
-                1,
-                40,
-                job -> {
-                  JobRecords.required(job);
-                  job.stringValue("created_by", Contract.DEMO_USER_ID);
-                }))
-        .toPact();
+  V4Pact byCreator(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        listJobs(ConsumerRequests.jobs(builder, Map.of()), "a request for the jobs of one creator")
+            .query("page=1&page_size=20")
+            .queryParameterFromProviderState("created_by", "${createdBy}", USER_ID)
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(
+                page(
+                    1,
+                    40,
+                    job -> {
+                      JobRecords.required(job);
+                      job.stringMatcher("created_by", JobRecords.UUID, USER_ID);
+                    })));
   }
 
   @Test
   @PactTestFor(pactMethod = "byCreator")
   void filtersByCreator(MockServer mock) {
-    Page<WorldJob> page =
-        client(mock).jobs().list(JobFilter.all().createdBy(Contract.DEMO_USER_ID));
+    Page<WorldJob> page = client(mock).jobs().list(JobFilter.all().createdBy(USER_ID));
 
-    assertThat(page.items())
-        .allSatisfy(job -> assertThat(job.getCreatedBy()).isEqualTo(Contract.DEMO_USER_ID));
+    assertThat(page.items()).allSatisfy(job -> assertThat(job.getCreatedBy()).isEqualTo(USER_ID));
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact queuedJob(PactDslWithProvider builder) {
-    return ConsumerRequests.requestToStatePath(
-            builder,
-            "a queued job exists",
-            "a request for a queued job",
-            "GET",
-            Contract.JOBS + "/${jobId}",
-            Contract.JOBS + "/job-queued")
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(newJsonBody(JobRecords::queued).build())
-        .toPact();
+  V4Pact queuedJob(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        ConsumerRequests.request(
+                ConsumerRequests.jobs(builder, Map.of("status", "queued")),
+                "a request for a queued job",
+                "GET",
+                "/jobs/${jobId}",
+                "/jobs/job-queued")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(newJsonBody(JobRecords::queued).build()));
   }
 
   @Test
@@ -280,19 +290,18 @@ class JobsPactTest {
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact completedJob(PactDslWithProvider builder) {
-    return ConsumerRequests.requestToStatePath(
-            builder,
-            "a completed manifest job exists",
-            "a request for a completed job",
-            "GET",
-            Contract.JOBS + "/${jobId}",
-            Contract.JOBS + "/job-completed")
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(newJsonBody(JobRecords::completedManifest).build())
-        .toPact();
+  V4Pact completedJob(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        ConsumerRequests.request(
+                ConsumerRequests.jobs(builder, Map.of("status", "completed")),
+                "a request for a completed job",
+                "GET",
+                "/jobs/${jobId}",
+                "/jobs/job-completed")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(newJsonBody(JobRecords::completedManifest).build()));
   }
 
   @Test
@@ -308,29 +317,32 @@ class JobsPactTest {
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact cancelQueued(PactDslWithProvider builder) {
-    return ConsumerRequests.requestToStatePath(
-            builder,
-            "a queued job exists",
-            "a request to cancel a queued job",
-            "POST",
-            Contract.JOBS + "/${jobId}/cancel",
-            Contract.JOBS + "/job-queued/cancel")
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(
-            newJsonBody(
-                    job -> {
-                      JobRecords.required(
-                          job, JobRecords.KINDS, "manifest_generation", "cancelled", "cancelled");
-                      job.stringMatcher(
-                          "cancel_requested_at", JobRecords.TIMESTAMP, "2026-01-05T10:16:00Z");
-                      job.stringMatcher(
-                          "completed_at", JobRecords.TIMESTAMP, "2026-01-05T10:16:00Z");
-                    })
-                .build())
-        .toPact();
+  V4Pact cancelQueued(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        ConsumerRequests.request(
+                ConsumerRequests.jobs(builder, Map.of("status", "queued")),
+                "a request to cancel a queued job",
+                "POST",
+                "/jobs/${jobId}/cancel",
+                "/jobs/job-queued/cancel")
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(
+                newJsonBody(
+                        job -> {
+                          JobRecords.required(
+                              job,
+                              JobRecords.KINDS,
+                              "manifest_generation",
+                              "cancelled",
+                              "cancelled");
+                          job.stringMatcher(
+                              "cancel_requested_at", JobRecords.TIMESTAMP, "2026-01-05T10:16:00Z");
+                          job.stringMatcher(
+                              "completed_at", JobRecords.TIMESTAMP, "2026-01-05T10:16:00Z");
+                        })
+                    .build()));
   }
 
   @Test
@@ -343,32 +355,36 @@ class JobsPactTest {
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact createManifest(PactDslWithProvider builder) {
-    return ConsumerRequests.request(
-            builder,
-            "the demo workspace exists",
-            "a request to generate a manifest",
-            "POST",
-            Contract.BASE + "/manifests")
-        .headers("Content-Type", "application/json")
-        .body(
-            newJsonBody(
-                    body -> {
-                      body.stringValue("name", "lab");
-                      body.stringValue("preset", "small");
-                      body.array("domains", domains -> domains.stringValue("acme.local"));
-                    })
-                .build())
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(
-            newJsonBody(
-                    job ->
-                        JobRecords.required(
-                            job, "manifest_generation", "manifest_generation", "queued", "queued"))
-                .build())
-        .toPact();
+  V4Pact createManifest(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        ConsumerRequests.request(
+                ConsumerRequests.aWorkspace(builder),
+                "a request to generate a manifest",
+                "POST",
+                "/manifests",
+                "/manifests")
+            .headers("Content-Type", "application/json")
+            .body(
+                newJsonBody(
+                        body -> {
+                          body.stringValue("name", "lab");
+                          body.stringValue("preset", "small");
+                          body.array("domains", domains -> domains.stringValue("acme.local"));
+                        })
+                    .build())
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(
+                newJsonBody(
+                        job ->
+                            JobRecords.required(
+                                job,
+                                "manifest_generation",
+                                "manifest_generation",
+                                "queued",
+                                "queued"))
+                    .build()));
   }
 
   @Test
@@ -388,40 +404,41 @@ class JobsPactTest {
   }
 
   @Pact(consumer = Contract.CONSUMER)
-  RequestResponsePact createTrajectory(PactDslWithProvider builder) {
-    return ConsumerRequests.request(
-            builder,
-            "a completed manifest exists",
-            "a request to generate trajectories",
-            "POST",
-            Contract.BASE + "/trajectories")
-        .headers("Content-Type", "application/json")
-        .body(
-            new PactDslJsonBody()
-                .valueFromProviderState(
-                    "manifest_id", "${manifestId}", "9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b")
-                .stringValue("goal", "Domain Admins")
-                .numberValue("count", 3)
-                .stringValue("strategy", "greedy")
-                .numberValue("max_steps", 100)
-                .numberValue("seed", 42)
-                .numberValue("threads", 1)
-                .booleanValue("only_successful", false)
-                .stringValue("mode", "kali"))
-        .willRespondWith()
-        .status(200)
-        .headers(JSON)
-        .body(
-            newJsonBody(
-                    job ->
-                        JobRecords.required(
-                            job,
-                            "trajectory_generation",
-                            "trajectory_generation",
-                            "queued",
-                            "queued"))
-                .build())
-        .toPact();
+  V4Pact createTrajectory(PactDslWithProvider builder) {
+    return ConsumerRequests.pact(
+        ConsumerRequests.request(
+                ConsumerRequests.jobs(
+                    builder, Map.of("kind", "manifest_generation", "status", "completed")),
+                "a request to generate trajectories",
+                "POST",
+                "/trajectories",
+                "/trajectories")
+            .headers("Content-Type", "application/json")
+            .body(
+                new PactDslJsonBody()
+                    .valueFromProviderState(
+                        "manifest_id", "${manifestId}", "9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b")
+                    .stringValue("goal", "Domain Admins")
+                    .numberValue("count", 3)
+                    .stringValue("strategy", "greedy")
+                    .numberValue("max_steps", 100)
+                    .numberValue("seed", 42)
+                    .numberValue("threads", 1)
+                    .booleanValue("only_successful", false)
+                    .stringValue("mode", "kali"))
+            .willRespondWith()
+            .status(200)
+            .headers(JSON)
+            .body(
+                newJsonBody(
+                        job ->
+                            JobRecords.required(
+                                job,
+                                "trajectory_generation",
+                                "trajectory_generation",
+                                "queued",
+                                "queued"))
+                    .build()));
   }
 
   @Test

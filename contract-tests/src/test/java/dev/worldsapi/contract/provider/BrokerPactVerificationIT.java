@@ -5,7 +5,6 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactBroker;
 import dev.worldsapi.contract.Contract;
-import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,8 +23,7 @@ class BrokerPactVerificationIT extends ReferenceServerStates {
 
   @TestTemplate
   @ExtendWith(PactVerificationInvocationContextProvider.class)
-  void honoursTheBrokersPacts(PactVerificationContext context, HttpRequest request) {
-    authorize(request);
+  void honoursTheBrokersPacts(PactVerificationContext context) {
     context.verifyInteraction();
   }
 }

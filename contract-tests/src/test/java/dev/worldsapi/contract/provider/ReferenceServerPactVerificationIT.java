@@ -5,7 +5,6 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.worldsapi.contract.Contract;
-import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,8 +17,7 @@ class ReferenceServerPactVerificationIT extends ReferenceServerStates {
 
   @TestTemplate
   @ExtendWith(PactVerificationInvocationContextProvider.class)
-  void honoursTheConsumerPact(PactVerificationContext context, HttpRequest request) {
-    authorize(request);
+  void honoursTheConsumerPact(PactVerificationContext context) {
     context.verifyInteraction();
   }
 }
