@@ -45,19 +45,49 @@ class OpenApiDocumentTest {
           Map.entry("502", "BadGateway"),
           Map.entry("504", "GatewayTimeout"));
 
+  /**
+   * Every operation of the spec, as (method, path, operationId): the checks below hold for each.
+   */
   static Stream<Arguments> operations() {
-    return Stream.of(
-        Arguments.of("GET", BASE + "/jobs", "list_world_jobs"),
-        Arguments.of("GET", BASE + "/jobs/{job_id}", "get_world_job"),
-        Arguments.of("POST", BASE + "/jobs/{job_id}/cancel", "cancel_world_job"),
-        Arguments.of("POST", BASE + "/manifests", "create_world_manifest"),
-        Arguments.of("POST", BASE + "/trajectories", "create_world_trajectory"));
+    return SPEC.getPaths().entrySet().stream()
+        .flatMap(
+            path ->
+                path.getValue().readOperationsMap().entrySet().stream()
+                    .map(
+                        op ->
+                            Arguments.of(
+                                op.getKey().name(),
+                                path.getKey(),
+                                op.getValue().getOperationId())));
   }
 
   @Test
   void packagedSpecIsAValidOpenApi303Document() {
     assertThat(SPEC.getOpenapi()).isEqualTo("3.0.3");
-    assertThat(SPEC.getPaths()).hasSize(5);
+    assertThat(SPEC.getPaths().keySet())
+        .as("paths")
+        .allSatisfy(
+            path -> assertThat(SPEC.getPaths().get(path).readOperations()).as(path).isNotEmpty());
+  }
+
+  @ParameterizedTest(name = "{0} {1} is {2}")
+  @CsvSource({
+    "GET,  " + BASE + "/jobs, list_world_jobs",
+    "GET,  " + BASE + "/jobs/{job_id}, get_world_job",
+    "POST, " + BASE + "/jobs/{job_id}/cancel, cancel_world_job",
+    "POST, " + BASE + "/manifests, create_world_manifest",
+    "POST, " + BASE + "/trajectories, create_world_trajectory",
+  })
+  void theDocumentedOperationsKeepTheirPathsAndIds(String method, String path, String operationId) {
+    assertThat(operation(method, path).getOperationId()).isEqualTo(operationId);
+  }
+
+  @Test
+  void operationIdsAreUniqueSnakeCase() {
+    List<String> ids = operations().map(args -> (String) args.get()[2]).toList();
+    assertThat(ids)
+        .doesNotHaveDuplicates()
+        .allMatch(id -> id != null && id.matches("[a-z][a-z0-9_]*"));
   }
 
   @Test
@@ -69,7 +99,7 @@ class OpenApiDocumentTest {
         .hasMessageContaining("is not a valid OpenAPI 3.0 document");
   }
 
-  @ParameterizedTest(name = "{0} {1} is {2}")
+  @ParameterizedTest(name = "{0} {1} ({2})")
   @MethodSource("operations")
   void declaresOperationWithIdTagSummaryAndDescription(
       String method, String path, String operationId) {

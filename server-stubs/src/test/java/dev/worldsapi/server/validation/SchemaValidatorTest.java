@@ -31,10 +31,15 @@ class SchemaValidatorTest {
 
   @Test
   void theRuntimeEnforcesEveryRuleOfThePackagedSpec() {
-    assertThat(
-            SpecOperation.all(
-                SpecDocument.packaged(), new SchemaValidator(SpecDocument.packaged())))
-        .hasSize(5);
+    SpecDocument spec = SpecDocument.packaged();
+    int operations = 0;
+    for (var path : spec.root().path("paths")) {
+      for (var op : path) {
+        operations += op.has("responses") ? 1 : 0;
+      }
+    }
+
+    assertThat(SpecOperation.all(spec, new SchemaValidator(spec))).hasSize(operations);
   }
 
   @Test
