@@ -19,11 +19,13 @@ import org.slf4j.LoggerFactory;
  * #iterator()} starts again from page 1. Exceptions from fetching a page reach the caller
  * unchanged.
  *
- * <p>Iteration ends at the server's {@code total}, on an empty page, and, to protect against a
- * misbehaving server, when a page brings nothing new (a repeated page) or when the pages go on past
- * what the first page's {@code total} allowed (a {@code total} that keeps growing). An item that
- * reappears at the top of the next page, because jobs created during iteration pushed it down, is
- * returned once.
+ * <p>Iteration ends at the server's {@code total} or on an empty page. A misbehaving server ends it
+ * with a {@link TruncatedListingException}, so that a truncated list is never taken for a whole
+ * one: a page that brings nothing new (a repeated page), or pages that go on past what the first
+ * page's {@code total} allowed, plus one page of slack for items created meanwhile (a {@code total}
+ * that keeps growing). {@link #lenient()} ends such a listing quietly, with a warning logged, and
+ * returns what it has. An item that reappears at the top of the next page, because jobs created
+ * during iteration pushed it down, is returned once.
  *
  * <pre>{@code
  * for (WorldJob job : client.jobs().listAll(JobFilter.all().status(JobStatus.FAILED))) { ... }
@@ -38,14 +40,29 @@ public final class AutoPager<T> implements Iterable<T> {
 
   private final PageFetcher<T> fetcher;
   private final Function<T, ?> idOf;
+  private final boolean lenient;
 
   /**
    * @param fetcher fetches a page by number
    * @param idOf an item's identity, to recognise an item seen on the previous page
    */
   public AutoPager(PageFetcher<T> fetcher, Function<T, ?> idOf) {
+    this(fetcher, idOf, false);
+  }
+
+  private AutoPager(PageFetcher<T> fetcher, Function<T, ?> idOf, boolean lenient) {
     this.fetcher = fetcher;
     this.idOf = idOf;
+    this.lenient = lenient;
+  }
+
+  /**
+   * The same listing, ending quietly where a misbehaving server would otherwise end it with a
+   * {@link TruncatedListingException}: a warning is logged and iteration stops with what it has.
+   * For callers to whom some items beat none.
+   */
+  public AutoPager<T> lenient() {
+    return new AutoPager<>(fetcher, idOf, true);
   }
 
   @Override
@@ -65,6 +82,7 @@ public final class AutoPager<T> implements Iterable<T> {
     private Iterator<T> items = List.<T>of().iterator();
     private Set<Object> previousIds = Set.of();
     private long maxPages = -1;
+    private long returned;
     private boolean finished;
 
     @Override
@@ -80,6 +98,7 @@ public final class AutoPager<T> implements Iterable<T> {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
+      returned++;
       return items.next();
     }
 
@@ -90,11 +109,11 @@ public final class AutoPager<T> implements Iterable<T> {
       }
       int number = current == null ? 1 : current.page() + 1;
       if (maxPages >= 0 && number > maxPages) {
-        LOG.warn(
-            "Stopping after page {}: the server's total grew past the {} it reported on page 1",
-            number - 1,
-            maxPages * current.pageSize());
-        finished = true;
+        truncated(
+            "the server's total grew past the "
+                + (maxPages - 1) * current.pageSize()
+                + " items it reported on page 1",
+            number - 1);
         return;
       }
       Page<T> page = fetcher.fetch(number);
@@ -113,15 +132,24 @@ public final class AutoPager<T> implements Iterable<T> {
                   })
               .toList();
       if (fresh.isEmpty()) {
-        if (!page.items().isEmpty()) {
-          LOG.warn("Stopping at page {}: it repeats the previous page", number);
-        }
         finished = true;
+        if (!page.items().isEmpty()) {
+          truncated("page " + number + " repeats the previous page", number - 1);
+        }
         return;
       }
       current = page;
       previousIds = ids;
       items = fresh.iterator();
+    }
+
+    private void truncated(String reason, int lastPage) {
+      finished = true;
+      if (lenient) {
+        LOG.warn("Stopping the listing after {} items: {}", returned, reason);
+        return;
+      }
+      throw new TruncatedListingException(reason, returned, lastPage);
     }
   }
 

@@ -93,18 +93,38 @@ class AutoPagerTest {
   }
 
   @Test
-  void endsWhenTheServerRepeatsAPage() {
+  void aRepeatedPageEndsTheListingWithAnExceptionNotAShortList() {
     server.stubFor(
         get(urlPathEqualTo(TestClients.JOBS)).willReturn(okJson(page(0, 3, 1, 3, 1000))));
+    Iterator<WorldJob> jobs = client.jobs().listAll(JobFilter.all(), 3).iterator();
+    jobs.next();
+    jobs.next();
+    jobs.next();
 
-    List<WorldJob> jobs = client.jobs().listAll(JobFilter.all(), 3).stream().toList();
-
-    assertThat(jobs).extracting(WorldJob::getId).containsExactly("job-0", "job-1", "job-2");
+    assertThatThrownBy(jobs::hasNext)
+        .isInstanceOfSatisfying(
+            TruncatedListingException.class,
+            e -> {
+              assertThat(e.itemsReturned()).isEqualTo(3);
+              assertThat(e.lastPage()).isEqualTo(1);
+            })
+        .hasMessageContaining("page 2 repeats the previous page")
+        .hasMessageContaining("not the whole list");
     server.verify(2, getRequestedFor(urlPathEqualTo(TestClients.JOBS)));
   }
 
   @Test
-  void endsWhenTheServersTotalKeepsGrowing() {
+  void aLenientListingEndsQuietlyAtARepeatedPage() {
+    server.stubFor(
+        get(urlPathEqualTo(TestClients.JOBS)).willReturn(okJson(page(0, 3, 1, 3, 1000))));
+
+    List<WorldJob> jobs = client.jobs().listAll(JobFilter.all(), 3).lenient().stream().toList();
+
+    assertThat(jobs).extracting(WorldJob::getId).containsExactly("job-0", "job-1", "job-2");
+  }
+
+  @Test
+  void aTotalThatKeepsGrowingEndsTheListingWithAnException() {
     // Every page claims ten more jobs than the last, with ever new ids.
     for (int number = 1; number <= 50; number++) {
       server.stubFor(
@@ -113,11 +133,13 @@ class AutoPagerTest {
               .willReturn(okJson(page((number - 1) * 10, 10, number, 10, 20 + number * 10))));
     }
 
-    long count = client.jobs().listAll(JobFilter.all(), 10).stream().count();
-
     // The first page said 30 jobs: three pages, plus one page of slack for jobs created meanwhile.
-    assertThat(count).isEqualTo(40);
-    server.verify(4, getRequestedFor(urlPathEqualTo(TestClients.JOBS)));
+    assertThatThrownBy(() -> client.jobs().listAll(JobFilter.all(), 10).stream().count())
+        .isInstanceOfSatisfying(
+            TruncatedListingException.class, e -> assertThat(e.itemsReturned()).isEqualTo(40))
+        .hasMessageContaining("grew past the 30 items it reported on page 1");
+    assertThat(client.jobs().listAll(JobFilter.all(), 10).lenient().stream().count()).isEqualTo(40);
+    server.verify(8, getRequestedFor(urlPathEqualTo(TestClients.JOBS)));
   }
 
   @Test
