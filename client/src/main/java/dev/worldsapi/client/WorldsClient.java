@@ -19,6 +19,8 @@ import feign.Retryer;
 import feign.jackson.JacksonEncoder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -57,7 +59,7 @@ public final class WorldsClient {
     Client transport =
         settings.httpClient != null
             ? settings.httpClient
-            : new JdkHttpTransport(settings.connectTimeout);
+            : new JdkHttpTransport(settings.connectTimeout, settings.proxy);
     Client pipeline =
         new RetryingClient(
             new RequestHeadersClient(
@@ -168,6 +170,7 @@ public final class WorldsClient {
     private String userAgent = defaultUserAgent();
     private LogLevel logLevel = LogLevel.NONE;
     private @Nullable Client httpClient;
+    private @Nullable ProxySelector proxy;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
 
@@ -258,6 +261,25 @@ public final class WorldsClient {
       return this;
     }
 
+    /**
+     * Sends every request through this HTTP proxy, e.g. {@code proxy("proxy.internal", 3128)}.
+     * Default: none (the JDK's default proxy settings do not apply either). Applies to the default
+     * transport; with {@link #httpClient(Client)}, set the proxy on that client instead.
+     */
+    public Builder proxy(String host, int port) {
+      if (host == null || host.isBlank() || port < 1 || port > 65_535) {
+        throw new IllegalArgumentException(
+            "proxy needs a host and a port from 1 to 65535, got " + host + ":" + port);
+      }
+      return proxy(ProxySelector.of(InetSocketAddress.createUnresolved(host.strip(), port)));
+    }
+
+    /** Chooses a proxy per request, e.g. {@link ProxySelector#getDefault()} for the JVM's. */
+    public Builder proxy(ProxySelector proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
     /** The clock for {@code Retry-After} dates and wait deadlines. Default: the system clock. */
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -285,6 +307,11 @@ public final class WorldsClient {
       requireSet("logLevel", logLevel);
       requireSet("clock", clock);
       requireSet("sleeper", sleeper);
+      if (proxy != null && httpClient != null) {
+        throw new IllegalArgumentException(
+            "proxy applies to the default transport; set the proxy on the httpClient(...) you"
+                + " pass instead");
+      }
       if (userAgent == null
           || userAgent.isBlank()
           || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
@@ -305,6 +332,7 @@ public final class WorldsClient {
       copy.userAgent = userAgent;
       copy.logLevel = logLevel;
       copy.httpClient = httpClient;
+      copy.proxy = proxy;
       copy.clock = clock;
       copy.sleeper = sleeper;
       return copy;
@@ -339,6 +367,15 @@ public final class WorldsClient {
       String url = uri.toString();
       while (url.endsWith("/")) {
         url = url.substring(0, url.length() - 1);
+      }
+      int api = ("/" + url.substring(url.indexOf("//") + 2) + "/").indexOf("/api/v1/");
+      if (api >= 0) {
+        throw new IllegalArgumentException(
+            "baseUrl must not contain the API path: every operation adds /api/v1/org/... itself,"
+                + " so pass "
+                + url.substring(0, url.indexOf("//") + 2 + api - 1)
+                + ", not "
+                + url);
       }
       return url;
     }

@@ -54,6 +54,23 @@ class WorldsClientBuilderTest {
             (UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("http://exa mple.org"),
             "baseUrl is not a valid URL: Illegal character in authority"),
         Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>) b -> b.baseUrl("http://localhost:8080/api/v1"),
+            "baseUrl must not contain the API path: every operation adds /api/v1/org/... itself,"
+                + " so pass http://localhost:8080, not http://localhost:8080/api/v1"),
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>)
+                b -> b.baseUrl("https://gw.example.org/worlds/api/v1/org/demo/"),
+            "baseUrl must not contain the API path: every operation adds /api/v1/org/... itself,"
+                + " so pass https://gw.example.org/worlds, not"
+                + " https://gw.example.org/worlds/api/v1/org/demo"),
+        Arguments.of(
+            (UnaryOperator<WorldsClient.Builder>)
+                b ->
+                    b.httpClient(new feign.Client.Default(null, null))
+                        .proxy("proxy.internal", 3128),
+            "proxy applies to the default transport; set the proxy on the httpClient(...) you pass"
+                + " instead"),
+        Arguments.of(
             (UnaryOperator<WorldsClient.Builder>) b -> b.readTimeout(Duration.ZERO),
             "readTimeout must be positive, got PT0S"),
         Arguments.of(

@@ -5,6 +5,7 @@ import feign.Request;
 import feign.Response;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default transport: the JDK's {@code java.net.http} client, so the client needs no other HTTP
@@ -36,12 +38,22 @@ public final class JdkHttpTransport implements Client {
   private final HttpClient http;
 
   public JdkHttpTransport(Duration connectTimeout) {
-    this.http =
+    this(connectTimeout, null);
+  }
+
+  /**
+   * @param proxy chooses the proxy for each request; {@code null} for none
+   */
+  public JdkHttpTransport(Duration connectTimeout, @Nullable ProxySelector proxy) {
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout)
-            .build();
+            .connectTimeout(connectTimeout);
+    if (proxy != null) {
+      builder.proxy(proxy);
+    }
+    this.http = builder.build();
   }
 
   @Override
