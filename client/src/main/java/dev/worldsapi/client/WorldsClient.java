@@ -3,6 +3,7 @@ package dev.worldsapi.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.client.internal.api.WorldsJobsApi;
 import dev.worldsapi.client.internal.http.ClientObjectMapper;
+import dev.worldsapi.client.internal.http.DeadlineClient;
 import dev.worldsapi.client.internal.http.ErrorEnvelopeMapper;
 import dev.worldsapi.client.internal.http.JdkHttpTransport;
 import dev.worldsapi.client.internal.http.JsonBodyDecoder;
@@ -58,7 +59,8 @@ public final class WorldsClient {
     ObjectMapper mapper = ClientObjectMapper.create();
     Client transport =
         settings.httpClient != null
-            ? settings.httpClient
+            // The JDK transport bounds the whole response itself; any other gets the same bound.
+            ? new DeadlineClient(settings.httpClient)
             : new JdkHttpTransport(settings.connectTimeout, settings.proxy);
     Client pipeline =
         new RetryingClient(
@@ -254,7 +256,8 @@ public final class WorldsClient {
 
     /**
      * The Feign transport to use instead of the JDK's HTTP client (for example OkHttp's, from
-     * {@code feign-okhttp}). Its own timeouts apply along with {@link #readTimeout(Duration)}.
+     * {@code feign-okhttp}). Its own timeouts apply, and {@link #readTimeout(Duration)} still
+     * bounds each whole response, body included: the body is read into memory within it.
      */
     public Builder httpClient(Client httpClient) {
       this.httpClient = httpClient;
