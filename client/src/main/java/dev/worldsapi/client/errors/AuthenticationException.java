@@ -8,4 +8,8 @@ public final class AuthenticationException extends WorldsServiceException {
   public AuthenticationException(ErrorResponse response) {
     super(response);
   }
+
+  public AuthenticationException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

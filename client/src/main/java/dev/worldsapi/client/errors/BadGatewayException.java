@@ -8,4 +8,8 @@ public final class BadGatewayException extends WorldsServiceException {
   public BadGatewayException(ErrorResponse response) {
     super(response);
   }
+
+  public BadGatewayException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

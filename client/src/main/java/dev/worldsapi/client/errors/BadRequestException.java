@@ -8,4 +8,8 @@ public final class BadRequestException extends WorldsServiceException {
   public BadRequestException(ErrorResponse response) {
     super(response);
   }
+
+  public BadRequestException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

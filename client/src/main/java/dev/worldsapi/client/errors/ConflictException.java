@@ -11,4 +11,8 @@ public final class ConflictException extends WorldsServiceException {
   public ConflictException(ErrorResponse response) {
     super(response);
   }
+
+  public ConflictException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

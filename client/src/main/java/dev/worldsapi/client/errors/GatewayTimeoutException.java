@@ -8,4 +8,8 @@ public final class GatewayTimeoutException extends WorldsServiceException {
   public GatewayTimeoutException(ErrorResponse response) {
     super(response);
   }
+
+  public GatewayTimeoutException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

@@ -8,4 +8,8 @@ public final class InternalServerException extends WorldsServiceException {
   public InternalServerException(ErrorResponse response) {
     super(response);
   }
+
+  public InternalServerException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

@@ -8,4 +8,8 @@ public final class NotFoundException extends WorldsServiceException {
   public NotFoundException(ErrorResponse response) {
     super(response);
   }
+
+  public NotFoundException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

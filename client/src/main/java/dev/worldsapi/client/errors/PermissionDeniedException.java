@@ -8,4 +8,8 @@ public final class PermissionDeniedException extends WorldsServiceException {
   public PermissionDeniedException(ErrorResponse response) {
     super(response);
   }
+
+  public PermissionDeniedException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

@@ -19,7 +19,11 @@ public final class RateLimitException extends WorldsServiceException {
    *     when it did not say
    */
   public RateLimitException(ErrorResponse response, @Nullable Duration retryAfter) {
-    super(response);
+    this(response, retryAfter, 1);
+  }
+
+  public RateLimitException(ErrorResponse response, @Nullable Duration retryAfter, int attempts) {
+    super(response, attempts);
     this.retryAfter = retryAfter;
   }
 

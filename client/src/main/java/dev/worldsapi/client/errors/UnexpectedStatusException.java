@@ -8,4 +8,8 @@ public final class UnexpectedStatusException extends WorldsServiceException {
   public UnexpectedStatusException(ErrorResponse response) {
     super(response);
   }
+
+  public UnexpectedStatusException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

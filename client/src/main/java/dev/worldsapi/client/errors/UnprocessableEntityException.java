@@ -8,4 +8,8 @@ public final class UnprocessableEntityException extends WorldsServiceException {
   public UnprocessableEntityException(ErrorResponse response) {
     super(response);
   }
+
+  public UnprocessableEntityException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

@@ -8,4 +8,8 @@ public final class UpgradeRequiredException extends WorldsServiceException {
   public UpgradeRequiredException(ErrorResponse response) {
     super(response);
   }
+
+  public UpgradeRequiredException(ErrorResponse response, int attempts) {
+    super(response, attempts);
+  }
 }

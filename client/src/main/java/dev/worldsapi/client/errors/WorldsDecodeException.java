@@ -11,6 +11,10 @@ public final class WorldsDecodeException extends WorldsException {
   private static final long serialVersionUID = 1L;
 
   public WorldsDecodeException(String message, @Nullable Throwable cause) {
-    super(message, cause);
+    this(message, cause, 1);
+  }
+
+  public WorldsDecodeException(String message, @Nullable Throwable cause, int attempts) {
+    super(message, cause, attempts);
   }
 }

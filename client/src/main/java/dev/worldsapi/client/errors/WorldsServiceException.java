@@ -21,7 +21,14 @@ public class WorldsServiceException extends WorldsException {
   private final transient ErrorResponse response;
 
   public WorldsServiceException(ErrorResponse response) {
-    super(describe(response));
+    this(response, 1);
+  }
+
+  /**
+   * @param attempts how many HTTP requests the call sent, this answer's included
+   */
+  public WorldsServiceException(ErrorResponse response, int attempts) {
+    super(describe(response), null, attempts);
     this.response = response;
   }
 

@@ -6,6 +6,10 @@ public final class WorldsTimeoutException extends WorldsTransportException {
   private static final long serialVersionUID = 1L;
 
   public WorldsTimeoutException(String message, Throwable cause) {
-    super(message, cause, true);
+    this(message, cause, 1);
+  }
+
+  public WorldsTimeoutException(String message, Throwable cause, int attempts) {
+    super(message, cause, true, attempts);
   }
 }

@@ -16,7 +16,12 @@ public class WorldsTransportException extends WorldsException {
    *     connection was refused or could not be made), so repeating it cannot act twice
    */
   public WorldsTransportException(String message, Throwable cause, boolean requestSent) {
-    super(message, cause);
+    this(message, cause, requestSent, 1);
+  }
+
+  public WorldsTransportException(
+      String message, Throwable cause, boolean requestSent, int attempts) {
+    super(message, cause, attempts);
     this.requestSent = requestSent;
   }
 

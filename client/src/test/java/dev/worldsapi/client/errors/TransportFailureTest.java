@@ -59,7 +59,7 @@ class TransportFailureTest {
                     WorldsTransportException.class,
                     e -> assertThat(e.requestMayHaveBeenSent()).isFalse())
                 .hasCauseInstanceOf(ConnectException.class)
-                .hasMessageContaining("GET " + JOB));
+                .hasMessageContaining("GET http://127.0.0.1:" + port + JOB));
   }
 
   @Test
@@ -135,7 +135,7 @@ class TransportFailureTest {
         () ->
             assertThatThrownBy(() -> client.jobs().get("job-1"))
                 .isInstanceOf(WorldsTransportException.class)
-                .hasMessageContaining("GET " + JOB)
+                .hasMessageContaining("GET " + server.baseUrl() + JOB)
                 .hasMessageNotContaining(TestClients.TOKEN));
   }
 }

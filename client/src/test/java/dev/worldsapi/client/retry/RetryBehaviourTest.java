@@ -125,7 +125,9 @@ class RetryBehaviourTest {
             () -> client.manifests().create(new CreateWorldManifestRequest()));
 
     assertThat(thrown.requestMayHaveBeenSent()).isTrue();
-    assertThat(thrown.getMessage()).contains("POST " + CREATE, "after 1 attempt");
+    assertThat(thrown.getMessage())
+        .contains("POST " + server.baseUrl() + CREATE, "after 1 attempt");
+    assertThat(thrown.attempts()).isEqualTo(1);
     assertThat(time.sleeps()).isEmpty();
     server.verify(1, postRequestedFor(urlPathEqualTo(CREATE)));
   }
@@ -158,6 +160,7 @@ class RetryBehaviourTest {
 
     assertThat(thrown.requestMayHaveBeenSent()).isFalse();
     assertThat(thrown.getMessage()).contains("after 3 attempts");
+    assertThat(thrown.attempts()).isEqualTo(3);
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
   }
 
@@ -169,6 +172,8 @@ class RetryBehaviourTest {
         catchThrowableOfType(UnexpectedStatusException.class, () -> client.jobs().get("job-1"));
 
     assertThat(thrown.status()).isEqualTo(503);
+    assertThat(thrown.attempts()).isEqualTo(3);
+    assertThat(thrown.headers()).doesNotContainKey("X-Worlds-Client-Attempts");
     server.verify(3, getRequestedFor(urlPathEqualTo(JOB)));
     assertThat(time.sleeps()).hasSize(2);
   }

@@ -61,27 +61,28 @@ public final class ErrorEnvelopeMapper implements ErrorDecoder {
             headers(response),
             envelope(raw),
             raw);
-    return toException(error);
+    return toException(error, Requests.attemptsOf(response));
   }
 
-  WorldsServiceException toException(ErrorResponse error) {
+  WorldsServiceException toException(ErrorResponse error, int attempts) {
     return switch (error.status()) {
-      case 400 -> new BadRequestException(error);
-      case 401 -> new AuthenticationException(error);
-      case 403 -> new PermissionDeniedException(error);
-      case 404 -> new NotFoundException(error);
-      case 409 -> new ConflictException(error);
-      case 422 -> new UnprocessableEntityException(error);
-      case 426 -> new UpgradeRequiredException(error);
+      case 400 -> new BadRequestException(error, attempts);
+      case 401 -> new AuthenticationException(error, attempts);
+      case 403 -> new PermissionDeniedException(error, attempts);
+      case 404 -> new NotFoundException(error, attempts);
+      case 409 -> new ConflictException(error, attempts);
+      case 422 -> new UnprocessableEntityException(error, attempts);
+      case 426 -> new UpgradeRequiredException(error, attempts);
       case 429 ->
           new RateLimitException(
               error,
               RetryAfter.parse(error.header("Retry-After").orElse(null), clock.instant())
-                  .orElse(null));
-      case 500 -> new InternalServerException(error);
-      case 502 -> new BadGatewayException(error);
-      case 504 -> new GatewayTimeoutException(error);
-      default -> new UnexpectedStatusException(error);
+                  .orElse(null),
+              attempts);
+      case 500 -> new InternalServerException(error, attempts);
+      case 502 -> new BadGatewayException(error, attempts);
+      case 504 -> new GatewayTimeoutException(error, attempts);
+      default -> new UnexpectedStatusException(error, attempts);
     };
   }
 
@@ -112,7 +113,7 @@ public final class ErrorEnvelopeMapper implements ErrorDecoder {
         .headers()
         .forEach(
             (name, values) -> {
-              if (name != null) {
+              if (name != null && !name.equalsIgnoreCase(Requests.ATTEMPTS)) {
                 headers.put(name, new ArrayList<>(values));
               }
             });

@@ -23,7 +23,9 @@ public final class JsonBodyDecoder implements Decoder {
     String where = response.request().httpMethod() + " " + Requests.pathOf(response.request());
     if (body.length == 0) {
       throw new WorldsDecodeException(
-          "HTTP " + response.status() + " from " + where + " has an empty body", null);
+          "HTTP " + response.status() + " from " + where + " has an empty body",
+          null,
+          Requests.attemptsOf(response));
     }
     try {
       return mapper.readValue(body, mapper.constructType(type));
@@ -37,7 +39,8 @@ public final class JsonBodyDecoder implements Decoder {
               + body.length
               + " bytes): "
               + e.getOriginalMessage(),
-          e);
+          e,
+          Requests.attemptsOf(response));
     }
   }
 }

@@ -48,7 +48,7 @@ public final class RetryingClient implements Client {
         continue;
       }
       if (response.status() >= 200 && response.status() < 300) {
-        return response;
+        return Requests.withAttempts(response, retries + 1);
       }
       Optional<Duration> wait =
           policy.afterStatus(
@@ -58,7 +58,7 @@ public final class RetryingClient implements Client {
               retries,
               clock.instant());
       if (wait.isEmpty()) {
-        return response;
+        return Requests.withAttempts(response, retries + 1);
       }
       sleeper.sleepFor(wait.get(), "to retry");
     }

@@ -33,9 +33,7 @@ final class TransportFailures {
 
   static WorldsTransportException toException(Request request, IOException failure, int attempts) {
     String message =
-        request.httpMethod()
-            + " "
-            + Requests.pathOf(request)
+        Requests.describe(request)
             + " failed after "
             + attempts
             + (attempts == 1 ? " attempt: " : " attempts: ")
@@ -45,8 +43,8 @@ final class TransportFailures {
                 && !(failure instanceof HttpConnectTimeoutException))
             || failure instanceof SocketTimeoutException;
     return timedOut
-        ? new WorldsTimeoutException(message, failure)
-        : new WorldsTransportException(message, failure, requestMayHaveBeenSent(failure));
+        ? new WorldsTimeoutException(message, failure, attempts)
+        : new WorldsTransportException(message, failure, requestMayHaveBeenSent(failure), attempts);
   }
 
   private static String describe(IOException failure) {
