@@ -5,6 +5,7 @@ import dev.worldsapi.client.internal.api.WorldsJobsApi;
 import dev.worldsapi.client.internal.http.ClientObjectMapper;
 import dev.worldsapi.client.internal.http.DeadlineClient;
 import dev.worldsapi.client.internal.http.ErrorEnvelopeMapper;
+import dev.worldsapi.client.internal.http.GzipClient;
 import dev.worldsapi.client.internal.http.JdkHttpTransport;
 import dev.worldsapi.client.internal.http.JsonBodyDecoder;
 import dev.worldsapi.client.internal.http.LoggingClient;
@@ -65,7 +66,7 @@ public final class WorldsClient {
     Client pipeline =
         new RetryingClient(
             new RequestHeadersClient(
-                new LoggingClient(transport, settings.logLevel),
+                new LoggingClient(new GzipClient(transport), settings.logLevel),
                 settings.tokenSupplier,
                 settings.userAgent),
             settings.retryPolicy,

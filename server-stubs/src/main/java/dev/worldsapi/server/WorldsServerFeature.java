@@ -7,6 +7,7 @@ import dev.worldsapi.server.errors.JsonBodyExceptionMapper;
 import dev.worldsapi.server.errors.UnexpectedExceptionMapper;
 import dev.worldsapi.server.errors.WebApplicationExceptionMapper;
 import dev.worldsapi.server.errors.WorldsApiExceptionMapper;
+import dev.worldsapi.server.json.GzipResponses;
 import dev.worldsapi.server.json.WorldsJsonProvider;
 import dev.worldsapi.server.params.WireParamConverterProvider;
 import dev.worldsapi.server.validation.MediaTypeHeaderFilter;
@@ -19,7 +20,8 @@ import java.util.function.Predicate;
  * Everything a JAX-RS application implementing the generated interfaces needs to behave as the spec
  * says, in one registration: JSON, the error envelope for every failure, bearer authentication, and
  * every request checked against the spec before the implementation sees it (one 422 listing every
- * problem; 404 for a path that only resembles an operation's; 400 for a malformed media type).
+ * problem; 404 for a path that only resembles an operation's; 400 for a malformed media type), and
+ * gzip for larger responses to clients that accept it.
  *
  * <pre>{@code
  * new ResourceConfig()
@@ -51,6 +53,7 @@ public final class WorldsServerFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     context.register(WorldsJsonProvider.class);
+    context.register(GzipResponses.class);
     context.register(WorldsApiExceptionMapper.class);
     context.register(WebApplicationExceptionMapper.class);
     context.register(ConstraintViolationExceptionMapper.class);

@@ -28,7 +28,7 @@ final class SpecCheckedResponses implements ClientResponseFilter {
                 path,
                 response.getStatus(),
                 response.getHeaders(),
-                new String(body, StandardCharsets.UTF_8));
+                new String(inflated(response, body), StandardCharsets.UTF_8));
     if (!problems.isEmpty()) {
       throw new AssertionError(
           request.getMethod()
@@ -38,6 +38,15 @@ final class SpecCheckedResponses implements ClientResponseFilter {
               + response.getStatus()
               + " against the spec:\n - "
               + String.join("\n - ", problems));
+    }
+  }
+
+  private static byte[] inflated(ClientResponseContext response, byte[] body) throws IOException {
+    if (!"gzip".equalsIgnoreCase(response.getHeaderString("Content-Encoding"))) {
+      return body;
+    }
+    try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(body))) {
+      return in.readAllBytes();
     }
   }
 }

@@ -64,6 +64,8 @@ class JobsPactTest {
                 ConsumerRequests.jobs(builder, Map.of("count", 40)),
                 "a request for the first page of jobs")
             .query("page=1&page_size=20")
+            // The client asks for gzip; a provider may answer either way.
+            .matchHeader("Accept-Encoding", "(.*,\\s*)?gzip(\\s*[,;].*)?", "gzip")
             .willRespondWith()
             .status(200)
             .headers(JSON)

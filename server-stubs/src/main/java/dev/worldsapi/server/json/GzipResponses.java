@@ -1,0 +1,87 @@
+package dev.worldsapi.server.json;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Compresses a response body with gzip when the request accepts it ({@code Accept-Encoding: gzip})
+ * and the body is larger than {@value #THRESHOLD_BYTES} bytes; smaller ones gain nothing. Every
+ * compressible response says {@code Vary: Accept-Encoding}, so caches keep the two apart. The body
+ * is built in memory first, which the API's bounded pages allow.
+ */
+@Provider
+@Priority(Priorities.ENTITY_CODER)
+public final class GzipResponses implements WriterInterceptor {
+
+  /** Bodies up to this size are sent as they are. */
+  public static final int THRESHOLD_BYTES = 1024;
+
+  @Context private HttpHeaders request;
+
+  @Override
+  public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+    OutputStream wire = context.getOutputStream();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    context.setOutputStream(body);
+    context.proceed();
+    context.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    if (body.size() > THRESHOLD_BYTES && acceptsGzip()) {
+      context.getHeaders().putSingle(HttpHeaders.CONTENT_ENCODING, "gzip");
+      context.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+      try (GZIPOutputStream gzip = new GZIPOutputStream(new NonClosing(wire))) {
+        body.writeTo(gzip);
+      }
+    } else {
+      body.writeTo(wire);
+    }
+  }
+
+  /** {@code gzip} listed in {@code Accept-Encoding} without {@code q=0}. */
+  private boolean acceptsGzip() {
+    String accept = request == null ? null : request.getHeaderString(HttpHeaders.ACCEPT_ENCODING);
+    if (accept == null) {
+      return false;
+    }
+    for (String coding : accept.split(",")) {
+      String[] parts = coding.split(";");
+      String name = parts[0].strip().toLowerCase(Locale.ROOT);
+      if (name.equals("gzip") || name.equals("x-gzip")) {
+        for (int i = 1; i < parts.length; i++) {
+          String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace(" ", "");
+          if (parameter.matches("q=0(\\.0{0,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Lets the gzip stream finish without closing the container's stream. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}
