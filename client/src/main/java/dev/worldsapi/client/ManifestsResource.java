@@ -20,8 +20,9 @@ public final class ManifestsResource {
 
   /**
    * Starts a {@code manifest_generation} job and returns it at once, usually {@code queued}. The
-   * manifest's id is the job's {@code resource_id} once it completes. Not retried after an
-   * ambiguous failure, so a job is never created twice by the client.
+   * manifest's id is the job's {@code resource_id} once it completes. Each call sends a fresh
+   * {@code Idempotency-Key} and the same one on every retry, so it is retried after an ambiguous
+   * failure (a reset or a timeout once the request was sent) and still creates at most one job.
    *
    * @throws dev.worldsapi.client.errors.UnprocessableEntityException when the request breaks a
    *     bound
@@ -31,6 +32,7 @@ public final class ManifestsResource {
       throw new IllegalArgumentException(
           "request must not be null; send new CreateWorldManifestRequest() for all defaults");
     }
-    return FeignCalls.call(() -> api.createWorldManifest(org, workspace, request));
+    String key = IdempotencyKeys.fresh();
+    return FeignCalls.call(() -> api.createWorldManifest(org, workspace, request, key));
   }
 }

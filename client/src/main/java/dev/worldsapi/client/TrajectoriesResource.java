@@ -20,7 +20,8 @@ public final class TrajectoriesResource {
 
   /**
    * Starts a {@code trajectory_generation} job from a completed manifest and returns it at once.
-   * Not retried after an ambiguous failure, so a job is never created twice by the client.
+   * Each call sends a fresh {@code Idempotency-Key} and the same one on every retry, so it is
+   * retried after an ambiguous failure and still creates at most one job.
    *
    * @throws IllegalArgumentException when the request has no {@code manifest_id}
    * @throws dev.worldsapi.client.errors.UnprocessableEntityException when the request breaks a rule
@@ -30,6 +31,7 @@ public final class TrajectoriesResource {
       throw new IllegalArgumentException(
           "request.manifestId is required: the id of a completed manifest");
     }
-    return FeignCalls.call(() -> api.createWorldTrajectory(org, workspace, request));
+    String key = IdempotencyKeys.fresh();
+    return FeignCalls.call(() -> api.createWorldTrajectory(org, workspace, request, key));
   }
 }

@@ -99,6 +99,7 @@ final class CaseGenerator {
       cases.add(positive("the minimal request", requiredQuery(), minimalBody()));
       queryCases(cases);
       pathCases(cases);
+      headerCases(cases);
       if (body != null) {
         bodyCases(cases);
       }
@@ -166,6 +167,52 @@ final class CaseGenerator {
         breaks.add(new String[] {"lexical", encode(first.toUpperCase(java.util.Locale.ROOT))});
       }
       return breaks;
+    }
+
+    private void headerCases(List<ConformanceCase> cases) {
+      for (Parameter parameter : parameters) {
+        if (!"header".equals(parameter.getIn())) {
+          continue;
+        }
+        String name = parameter.getName();
+        Samples.valid(parameter.getSchema())
+            .forEach(
+                (label, value) -> {
+                  if (!value.isNull()) {
+                    cases.add(
+                        caseOf(
+                            "positive",
+                            name + ": " + label,
+                            method,
+                            Map.of(),
+                            requiredQuery(),
+                            // One value per operation: a header such as Idempotency-Key
+                            // binds a value to one request.
+                            withJson(Map.of(name, value.asText() + "-" + id)),
+                            bodyText(minimalBody()),
+                            Auth.VALID,
+                            Set.of(200),
+                            null));
+                  }
+                });
+        for (Samples.Break broken : Samples.invalid(parameter.getSchema())) {
+          // A header's value is text: only the breaks of its text apply.
+          if (broken.value().isTextual()) {
+            cases.add(
+                caseOf(
+                    broken.rule(),
+                    name + " " + broken.description(),
+                    method,
+                    Map.of(),
+                    requiredQuery(),
+                    withJson(Map.of(name, broken.value().asText())),
+                    bodyText(minimalBody()),
+                    Auth.VALID,
+                    Set.of(422),
+                    List.of("header", name)));
+          }
+        }
+      }
     }
 
     private void pathCases(List<ConformanceCase> cases) {

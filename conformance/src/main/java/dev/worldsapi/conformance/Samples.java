@@ -117,6 +117,15 @@ final class Samples {
       String shorter = "a".repeat(schema.getMinLength() - 1);
       breaks.add(new Break("minLength", "\"" + shorter + "\"", NODES.textNode(shorter), List.of()));
     }
+    if (schema.getMaxLength() != null) {
+      String longer = "a".repeat(schema.getMaxLength() + 1);
+      breaks.add(
+          new Break(
+              "maxLength",
+              (schema.getMaxLength() + 1) + " characters",
+              NODES.textNode(longer),
+              List.of()));
+    }
     if ("uuid".equals(schema.getFormat())) {
       breaks.add(new Break("format", "not a uuid", NODES.textNode("not-a-uuid"), List.of()));
     }

@@ -73,7 +73,7 @@ public final class ReferenceJobsApi implements WorldsJobsApi {
 
   @Override
   public WorldJob createWorldManifest(
-      String org, String workspace, CreateWorldManifestRequest request) {
+      String org, String workspace, CreateWorldManifestRequest request, String idempotencyKey) {
     Workspaces.Key key = workspace(org, workspace);
     boolean fails =
         request.getName() != null && request.getName().toLowerCase(Locale.ROOT).startsWith("fail");
@@ -93,7 +93,7 @@ public final class ReferenceJobsApi implements WorldsJobsApi {
 
   @Override
   public WorldJob createWorldTrajectory(
-      String org, String workspace, CreateWorldTrajectoryRequest request) {
+      String org, String workspace, CreateWorldTrajectoryRequest request, String idempotencyKey) {
     Workspaces.Key key = workspace(org, workspace);
     List<ValidationError> errors = new ArrayList<>();
     if (request.getMode() == CreateWorldTrajectoryRequest.ModeEnum.AGENT) {

@@ -7,6 +7,9 @@ import dev.worldsapi.server.errors.JsonBodyExceptionMapper;
 import dev.worldsapi.server.errors.UnexpectedExceptionMapper;
 import dev.worldsapi.server.errors.WebApplicationExceptionMapper;
 import dev.worldsapi.server.errors.WorldsApiExceptionMapper;
+import dev.worldsapi.server.idempotency.IdempotencyFilter;
+import dev.worldsapi.server.idempotency.IdempotencyStore;
+import dev.worldsapi.server.idempotency.InMemoryIdempotencyStore;
 import dev.worldsapi.server.json.GzipResponses;
 import dev.worldsapi.server.json.WorldsJsonProvider;
 import dev.worldsapi.server.params.WireParamConverterProvider;
@@ -21,7 +24,8 @@ import java.util.function.Predicate;
  * says, in one registration: JSON, the error envelope for every failure, bearer authentication, and
  * every request checked against the spec before the implementation sees it (one 422 listing every
  * problem; 404 for a path that only resembles an operation's; 400 for a malformed media type), and
- * gzip for larger responses to clients that accept it.
+ * gzip for larger responses to clients that accept it, and {@code Idempotency-Key} honoured on the
+ * creates.
  *
  * <pre>{@code
  * new ResourceConfig()
@@ -36,6 +40,7 @@ public final class WorldsServerFeature implements Feature {
 
   private final TokenVerifier verifier;
   private final Predicate<String> isPublic;
+  private final IdempotencyStore idempotency;
 
   /** Every path requires a bearer token. */
   public WorldsServerFeature(TokenVerifier verifier) {
@@ -46,8 +51,18 @@ public final class WorldsServerFeature implements Feature {
    * @param isPublic which application-relative paths ({@code "openapi.yaml"}) need no token
    */
   public WorldsServerFeature(TokenVerifier verifier, Predicate<String> isPublic) {
+    this(verifier, isPublic, new InMemoryIdempotencyStore());
+  }
+
+  /**
+   * @param idempotency where the answers to requests with an {@code Idempotency-Key} are kept; a
+   *     service with more than one instance passes a store they share
+   */
+  public WorldsServerFeature(
+      TokenVerifier verifier, Predicate<String> isPublic, IdempotencyStore idempotency) {
     this.verifier = verifier;
     this.isPublic = isPublic;
+    this.idempotency = idempotency;
   }
 
   @Override
@@ -63,6 +78,7 @@ public final class WorldsServerFeature implements Feature {
     context.register(new BearerAuthFilter(verifier, isPublic));
     context.register(MediaTypeHeaderFilter.class);
     context.register(RequestValidationFilter.class);
+    context.register(new IdempotencyFilter(idempotency));
     return true;
   }
 }

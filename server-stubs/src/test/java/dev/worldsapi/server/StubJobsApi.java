@@ -24,6 +24,10 @@ import java.util.stream.IntStream;
  */
 public final class StubJobsApi implements WorldsJobsApi {
 
+  /** Every create makes a job with a new id, so a replayed answer can be told from a new one. */
+  private final java.util.concurrent.atomic.AtomicInteger created =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   @Override
   public WorldJobList listWorldJobs(
       String org,
@@ -58,16 +62,16 @@ public final class StubJobsApi implements WorldsJobsApi {
 
   @Override
   public WorldJob createWorldManifest(
-      String org, String workspace, CreateWorldManifestRequest request) {
+      String org, String workspace, CreateWorldManifestRequest request, String idempotencyKey) {
     guard(org, workspace);
-    return job("job-new").createdBy(CurrentCaller.require().id());
+    return job("job-new-" + created.incrementAndGet()).createdBy(CurrentCaller.require().id());
   }
 
   @Override
   public WorldJob createWorldTrajectory(
-      String org, String workspace, CreateWorldTrajectoryRequest request) {
+      String org, String workspace, CreateWorldTrajectoryRequest request, String idempotencyKey) {
     guard(org, workspace);
-    return job("job-new").kind(WorldJobKind.TRAJECTORY_GENERATION);
+    return job("job-new-" + created.incrementAndGet()).kind(WorldJobKind.TRAJECTORY_GENERATION);
   }
 
   private static void guard(String org, String workspace) {

@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * ends the retries so the caller sees the {@link dev.worldsapi.client.errors.RateLimitException}
  * and its {@code retryAfter()}.
  *
- * <p>What is retried: reads ({@code GET}) after any I/O failure and on 429, 502, 503 and 504.
- * Writes ({@code POST}: create, cancel) only when the server certainly did not act: on 429, or when
- * the connection could not be made. A write is never repeated after a reset or a timeout once the
- * request was sent, since the server may have acted on it.
+ * <p>What is retried: reads ({@code GET}), and writes that carry an {@code Idempotency-Key} (the
+ * creates), after any I/O failure and on 429, 502, 503 and 504: repeating them changes nothing.
+ * Other writes ({@code POST} cancel) only when the server certainly did not act: on 429, or when
+ * the connection could not be made. Such a write is never repeated after a reset or a timeout once
+ * the request was sent, since the server may have acted on it.
  */
 public final class RetryPolicy {
 
@@ -72,6 +73,22 @@ public final class RetryPolicy {
    */
   public Optional<Duration> afterStatus(
       String method, int status, @Nullable String retryAfterHeader, int retriesDone, Instant now) {
+    return afterStatus(isIdempotent(method), status, retryAfterHeader, retriesDone, now);
+  }
+
+  /**
+   * As {@link #afterStatus(String, int, String, int, Instant)}, for a request known to be safe to
+   * repeat or not.
+   *
+   * @param repeatable whether repeating the request changes nothing: an idempotent method, or a
+   *     write with an {@code Idempotency-Key}
+   */
+  public Optional<Duration> afterStatus(
+      boolean repeatable,
+      int status,
+      @Nullable String retryAfterHeader,
+      int retriesDone,
+      Instant now) {
     if (retriesDone >= maxRetries) {
       return Optional.empty();
     }
@@ -82,7 +99,7 @@ public final class RetryPolicy {
           case 429 -> true;
           // A gateway failed or the service is briefly unavailable: the request may have been
           // forwarded and acted on, so only idempotent methods repeat.
-          case 502, 503, 504 -> isIdempotent(method);
+          case 502, 503, 504 -> repeatable;
           // Any other status is the server's considered answer; repeating it would change nothing.
           default -> false;
         };
@@ -104,12 +121,24 @@ public final class RetryPolicy {
    */
   public Optional<Duration> afterFailure(
       String method, boolean requestMayHaveBeenSent, int retriesDone) {
+    return afterFailure(isIdempotent(method), requestMayHaveBeenSent, retriesDone);
+  }
+
+  /**
+   * As {@link #afterFailure(String, boolean, int)}, for a request known to be safe to repeat or
+   * not.
+   *
+   * @param repeatable whether repeating the request changes nothing: an idempotent method, or a
+   *     write with an {@code Idempotency-Key}
+   */
+  public Optional<Duration> afterFailure(
+      boolean repeatable, boolean requestMayHaveBeenSent, int retriesDone) {
     if (retriesDone >= maxRetries) {
       return Optional.empty();
     }
     // A request that never left cannot have been acted on; one that may have arrived is only
     // safe to repeat when repeating it changes nothing.
-    if (!requestMayHaveBeenSent || isIdempotent(method)) {
+    if (!requestMayHaveBeenSent || repeatable) {
       return Optional.of(backoff(retriesDone));
     }
     return Optional.empty();
@@ -127,7 +156,8 @@ public final class RetryPolicy {
     return Duration.ofNanos((long) (base * (1 - jitter * random.getAsDouble())));
   }
 
-  private static boolean isIdempotent(String method) {
+  /** Whether the method is idempotent, so repeating a request changes nothing. */
+  public static boolean isIdempotent(String method) {
     return IDEMPOTENT_METHODS.contains(method);
   }
 

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.worldsapi.client.FakeTime;
 import dev.worldsapi.client.TestClients;
 import dev.worldsapi.client.WorldsClient;
@@ -30,6 +31,7 @@ import dev.worldsapi.client.model.WorldJob;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RetryBehaviourTest {
 
   private static final String JOB = TestClients.JOBS + "/job-1";
+  private static final String CANCEL = TestClients.JOBS + "/job-1/cancel";
   private static final String CREATE = "/api/v1/org/acme/ws/lab/worlds/manifests";
 
   @RegisterExtension
@@ -114,39 +117,65 @@ class RetryBehaviourTest {
   }
 
   @Test
-  void doesNotRetryPostAfterConnectionReset() {
-    server.stubFor(
-        post(urlPathEqualTo(CREATE))
-            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+  void retriesACreateAfterAConnectionResetWithTheSameIdempotencyKey() {
+    failOnceThen(
+        () -> post(urlPathEqualTo(CREATE)),
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        okJson(TestClients.job("job-3", "queued")));
 
-    WorldsTransportException thrown =
-        catchThrowableOfType(
-            WorldsTransportException.class,
-            () -> client.manifests().create(new CreateWorldManifestRequest()));
+    assertThat(client.manifests().create(new CreateWorldManifestRequest()).getId())
+        .isEqualTo("job-3");
 
-    assertThat(thrown.requestMayHaveBeenSent()).isTrue();
-    assertThat(thrown.getMessage())
-        .contains("POST " + server.baseUrl() + CREATE, "after 1 attempt");
-    assertThat(thrown.attempts()).isEqualTo(1);
-    assertThat(time.sleeps()).isEmpty();
-    server.verify(1, postRequestedFor(urlPathEqualTo(CREATE)));
+    List<LoggedRequest> sent = server.findAll(postRequestedFor(urlPathEqualTo(CREATE)));
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0).getHeader("Idempotency-Key"))
+        .isNotBlank()
+        .isEqualTo(sent.get(1).getHeader("Idempotency-Key"));
   }
 
   @Test
-  void doesNotRetryPostAfterReadTimeout() {
+  void everyCreateSendsAFreshIdempotencyKey() {
     server.stubFor(
-        post(urlPathEqualTo(CREATE))
-            .willReturn(okJson(TestClients.job("job-3", "queued")).withFixedDelay(2_000)));
+        post(urlPathEqualTo(CREATE)).willReturn(okJson(TestClients.job("job-3", "queued"))));
+
+    client.manifests().create(new CreateWorldManifestRequest());
+    client.manifests().create(new CreateWorldManifestRequest());
+
+    List<LoggedRequest> sent = server.findAll(postRequestedFor(urlPathEqualTo(CREATE)));
+    assertThat(sent.get(0).getHeader("Idempotency-Key"))
+        .isNotEqualTo(sent.get(1).getHeader("Idempotency-Key"));
+  }
+
+  @Test
+  void doesNotRetryACancelAfterConnectionReset() {
+    server.stubFor(
+        post(urlPathEqualTo(CANCEL))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    WorldsTransportException thrown =
+        catchThrowableOfType(WorldsTransportException.class, () -> client.jobs().cancel("job-1"));
+
+    assertThat(thrown.requestMayHaveBeenSent()).isTrue();
+    assertThat(thrown.getMessage())
+        .contains("POST " + server.baseUrl() + CANCEL, "after 1 attempt");
+    assertThat(thrown.attempts()).isEqualTo(1);
+    assertThat(time.sleeps()).isEmpty();
+    server.verify(1, postRequestedFor(urlPathEqualTo(CANCEL)));
+  }
+
+  @Test
+  void doesNotRetryACancelAfterReadTimeout() {
+    server.stubFor(
+        post(urlPathEqualTo(CANCEL))
+            .willReturn(okJson(TestClients.job("job-1", "cancelled")).withFixedDelay(2_000)));
     WorldsClient impatient = client.toBuilder().readTimeout(Duration.ofMillis(200)).build();
 
     WorldsTimeoutException thrown =
-        catchThrowableOfType(
-            WorldsTimeoutException.class,
-            () -> impatient.manifests().create(new CreateWorldManifestRequest()));
+        catchThrowableOfType(WorldsTimeoutException.class, () -> impatient.jobs().cancel("job-1"));
 
     assertThat(thrown.requestMayHaveBeenSent()).isTrue();
     assertThat(time.sleeps()).isEmpty();
-    server.verify(1, postRequestedFor(urlPathEqualTo(CREATE)));
+    server.verify(1, postRequestedFor(urlPathEqualTo(CANCEL)));
   }
 
   @Test

@@ -366,6 +366,8 @@ class JobsPactTest {
                 "/manifests",
                 "/manifests")
             .headers("Content-Type", "application/json")
+            // A fresh key per create, so the client may retry it after an ambiguous failure.
+            .matchHeader("Idempotency-Key", "[0-9a-f-]{36}", "5f8e3c2a-9b1d-4e7f-a6c3-2d4b8e1f0a97")
             .body(
                 newJsonBody(
                         body -> {
@@ -416,6 +418,7 @@ class JobsPactTest {
                 "/trajectories",
                 "/trajectories")
             .headers("Content-Type", "application/json")
+            .matchHeader("Idempotency-Key", "[0-9a-f-]{36}", "0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f")
             .body(
                 new PactDslJsonBody()
                     .valueFromProviderState(

@@ -91,12 +91,21 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     }
     List<ValidationError> errors = new ArrayList<>();
     parameters(operation.get(), request, errors);
-    if (operation.get().body() != null) {
-      body(operation.get(), request, errors);
-    }
+    byte[] body =
+        operation.get().body() == null ? new byte[0] : body(operation.get(), request, errors);
     if (!errors.isEmpty()) {
       request.abortWith(ErrorResponses.of(WorldsApiException.validation(errors)));
+      return;
     }
+    request.setProperty(
+        MatchedOperation.PROPERTY,
+        new MatchedOperation(
+            operation.get().operationId(),
+            operation.get().parameters().stream()
+                .filter(p -> p.in().equals("header"))
+                .map(SpecOperation.Parameter::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+            body));
   }
 
   private void parameters(
@@ -130,7 +139,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     }
   }
 
-  private void body(
+  /** Checks the body and returns its bytes, which the implementation then reads again. */
+  private byte[] body(
       SpecOperation operation, ContainerRequestContext request, List<ValidationError> errors)
       throws IOException {
     byte[] bytes = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
@@ -147,26 +157,27 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
               .toString();
     } catch (CharacterCodingException notUtf8) {
       errors.add(JsonDecodeErrors.notUtf8());
-      return;
+      return bytes;
     }
     if (text.isBlank()) {
       if (operation.bodyRequired()) {
         errors.add(SchemaValidator.error(List.of("body"), "Field required", "missing"));
       }
-      return;
+      return bytes;
     }
     JsonNode value;
     try (JsonParser parser = JSON.createParser(text)) {
       value = JSON.readTree(parser);
       if (parser.nextToken() != null) {
         errors.add(JsonDecodeErrors.trailingContent(parser.currentTokenLocation().getCharOffset()));
-        return;
+        return bytes;
       }
     } catch (JsonProcessingException malformed) {
       errors.add(JsonDecodeErrors.of(malformed, text));
-      return;
+      return bytes;
     }
     validator.validate(value, operation.body(), List.of("body"), errors);
+    return bytes;
   }
 
   /**

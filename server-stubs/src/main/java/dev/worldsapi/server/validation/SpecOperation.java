@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the spec says of one operation's input: its path template, its parameters (path, then query,
- * then header, each in declared order) and its JSON body.
+ * What the spec says of one operation's input: its id, path template, its parameters (path, then
+ * query, then header, each in declared order) and its JSON body.
  *
  * @param body the body's schema, or {@code null} when the operation takes none
  */
 record SpecOperation(
+    String operationId,
     String method,
     String template,
     List<Parameter> parameters,
@@ -104,6 +105,11 @@ record SpecOperation(
       bodyRequired = requestBody.path("required").asBoolean(false);
     }
     return new SpecOperation(
-        method.toUpperCase(Locale.ROOT), template, List.copyOf(parameters), body, bodyRequired);
+        operation.path("operationId").asText(),
+        method.toUpperCase(Locale.ROOT),
+        template,
+        List.copyOf(parameters),
+        body,
+        bodyRequired);
   }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.lang.reflect.Method;
@@ -135,6 +136,10 @@ class GeneratedInterfaceBoundsTest {
     QueryParam query = parameter.getAnnotation(QueryParam.class);
     if (query != null) {
       return query.value();
+    }
+    HeaderParam header = parameter.getAnnotation(HeaderParam.class);
+    if (header != null) {
+      return header.value();
     }
     PathParam path = parameter.getAnnotation(PathParam.class);
     return path == null ? null : path.value();

@@ -32,7 +32,10 @@ public final class RetryingClient implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) {
-    String method = request.httpMethod().name();
+    // A write with an Idempotency-Key is as safe to repeat as a read: the key makes it act once.
+    boolean repeatable =
+        RetryPolicy.isIdempotent(request.httpMethod().name())
+            || Requests.header(request.headers(), "Idempotency-Key") != null;
     for (int retries = 0; ; retries++) {
       Response response;
       try {
@@ -40,7 +43,8 @@ public final class RetryingClient implements Client {
         response = Requests.buffered(delegate.execute(request, options));
       } catch (IOException failure) {
         Optional<Duration> wait =
-            policy.afterFailure(method, TransportFailures.requestMayHaveBeenSent(failure), retries);
+            policy.afterFailure(
+                repeatable, TransportFailures.requestMayHaveBeenSent(failure), retries);
         if (wait.isEmpty()) {
           throw TransportFailures.toException(request, failure, retries + 1);
         }
@@ -52,7 +56,7 @@ public final class RetryingClient implements Client {
       }
       Optional<Duration> wait =
           policy.afterStatus(
-              method,
+              repeatable,
               response.status(),
               Requests.header(response.headers(), "Retry-After"),
               retries,
