@@ -5,33 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.server.StubApplication;
+import dev.worldsapi.server.StubServer;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.glassfish.jersey.test.JerseyTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code Idempotency-Key} on the creates, through the runtime, in front of any implementation. */
 class IdempotencyTest {
 
   private static final String MANIFESTS = StubApplication.BASE + "/manifests";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static JerseyTest jersey;
-
-  @BeforeAll
-  static void start() throws Exception {
-    jersey = StubApplication.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    jersey.tearDown();
-  }
+  @RegisterExtension static final StubServer server = new StubServer();
 
   @Test
   void theSameKeyAndBodyAnswerTheFirstJobAndCreateNothing() throws Exception {
@@ -64,7 +53,8 @@ class IdempotencyTest {
     create(key, "{}", 200);
 
     Response trajectory =
-        StubApplication.authorized(jersey, StubApplication.BASE + "/trajectories")
+        server
+            .authorized(StubApplication.BASE + "/trajectories")
             .header(IdempotencyFilter.HEADER, key)
             .post(Entity.json("{\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\"}"));
 
@@ -121,7 +111,7 @@ class IdempotencyTest {
   }
 
   private static Response post(String key, String json) {
-    var request = StubApplication.authorized(jersey, MANIFESTS);
+    var request = server.authorized(MANIFESTS);
     if (key != null) {
       request = request.header(IdempotencyFilter.HEADER, key);
     }

@@ -4,29 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.server.StubApplication;
+import dev.worldsapi.server.StubServer;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.util.zip.GZIPInputStream;
-import org.glassfish.jersey.test.JerseyTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Larger responses are gzipped for clients that accept it, and only for them. */
 class GzipResponsesTest {
 
-  private static JerseyTest jersey;
-
-  @BeforeAll
-  static void start() throws Exception {
-    jersey = StubApplication.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    jersey.tearDown();
-  }
+  @RegisterExtension static final StubServer server = new StubServer();
 
   @ParameterizedTest(name = "{0} with Accept-Encoding [{1}]: gzip {2}")
   @CsvSource(
@@ -41,7 +30,7 @@ class GzipResponsesTest {
       })
   void compressesLargerBodiesForClientsThatAcceptGzip(
       String path, String acceptEncoding, boolean gzipped) throws Exception {
-    var request = StubApplication.authorized(jersey, StubApplication.BASE + path);
+    var request = server.authorized(StubApplication.BASE + path);
     if (acceptEncoding != null) {
       request = request.header("Accept-Encoding", acceptEncoding);
     }

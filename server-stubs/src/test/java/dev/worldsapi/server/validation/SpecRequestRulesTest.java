@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.server.StubApplication;
+import dev.worldsapi.server.StubServer;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.glassfish.jersey.test.JerseyTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,17 +29,7 @@ class SpecRequestRulesTest {
   private static final String TRAJECTORY =
       "\"manifest_id\": \"9b2f6a3e-1c4d-4e5f-8a7b-0c1d2e3f4a5b\"";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static JerseyTest jersey;
-
-  @BeforeAll
-  static void start() throws Exception {
-    jersey = StubApplication.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    jersey.tearDown();
-  }
+  @RegisterExtension static final StubServer server = new StubServer();
 
   @ParameterizedTest(name = "Content-Type: [{0}] on {1} {2}")
   @CsvSource(
@@ -60,7 +49,7 @@ class SpecRequestRulesTest {
     ClientRequestFilter rawContentType =
         context -> context.getHeaders().putSingle("Content-Type", contentType);
     Response response =
-        jersey
+        server
             .target(BASE + path)
             .register(rawContentType)
             .request()
@@ -239,7 +228,7 @@ class SpecRequestRulesTest {
   }
 
   private static Invocation.Builder request(String path) {
-    return StubApplication.authorized(jersey, path);
+    return server.authorized(path);
   }
 
   private static JsonNode onlyError(Response response) throws Exception {

@@ -1,0 +1,36 @@
+package dev.worldsapi.server;
+
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import org.glassfish.jersey.test.JerseyTest;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * {@link StubApplication} for a whole test class: {@code @RegisterExtension static StubServer
+ * server = new StubServer();} starts it before the first test and stops it after the last.
+ */
+public final class StubServer implements BeforeAllCallback, AfterAllCallback {
+
+  private JerseyTest jersey;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    jersey = StubApplication.start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    jersey.tearDown();
+  }
+
+  /** A request with the token; {@code path} may end in a query string. */
+  public Invocation.Builder authorized(String path) {
+    return StubApplication.authorized(jersey, path);
+  }
+
+  public WebTarget target(String path) {
+    return jersey.target(path);
+  }
+}
