@@ -1,7 +1,6 @@
 package dev.worldsapi.client;
 
 import dev.worldsapi.client.internal.api.WorldsJobsApi;
-import dev.worldsapi.client.internal.http.FeignCalls;
 import dev.worldsapi.client.model.WorldJob;
 import dev.worldsapi.client.model.WorldJobList;
 import dev.worldsapi.client.paging.AutoPager;
@@ -26,13 +25,27 @@ public final class JobsResource {
   private final WorldsJobsApi api;
   private final String org;
   private final String workspace;
+  private final RequestOptions defaults;
   private final JobWaiter waiter;
+  private final Raw raw = new Raw();
 
-  JobsResource(WorldsJobsApi api, String org, String workspace, Clock clock, Sleeper sleeper) {
+  JobsResource(
+      WorldsJobsApi api,
+      String org,
+      String workspace,
+      RequestOptions defaults,
+      Clock clock,
+      Sleeper sleeper) {
     this.api = api;
     this.org = org;
     this.workspace = workspace;
+    this.defaults = defaults;
     this.waiter = new JobWaiter(this::get, clock, sleeper);
+  }
+
+  /** The same operations, answering the status, headers and attempts with the parsed body. */
+  public Raw withRawResponse() {
+    return raw;
   }
 
   /** The first page of all jobs, newest first, 20 to a page. */
@@ -53,32 +66,12 @@ public final class JobsResource {
    * @throws IllegalArgumentException when page or pageSize is out of range
    */
   public Page<WorldJob> list(JobFilter filter, int page, int pageSize) {
-    if (page < 1) {
-      throw new IllegalArgumentException("page must be 1 or more, got " + page);
-    }
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException(
-          "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
-    }
-    WorldJobList list =
-        FeignCalls.call(
-            () ->
-                api.listWorldJobs(
-                    org,
-                    workspace,
-                    page,
-                    pageSize,
-                    filter.kind(),
-                    filter.status(),
-                    filter.projectId(),
-                    filter.createdBy()));
-    List<WorldJob> items = list.getItems() == null ? List.of() : list.getItems();
-    return new Page<>(
-        items,
-        list.getPage() == null ? page : list.getPage(),
-        list.getPageSize() == null ? pageSize : list.getPageSize(),
-        list.getTotal() == null ? items.size() : list.getTotal(),
-        next -> list(filter, next, pageSize));
+    return list(filter, page, pageSize, RequestOptions.none());
+  }
+
+  /** As {@link #list(JobFilter, int, int)}, with options for this call and the next pages'. */
+  public Page<WorldJob> list(JobFilter filter, int page, int pageSize, RequestOptions options) {
+    return raw.list(filter, page, pageSize, options).parse();
   }
 
   /** Every job matching the filter, fetched lazily 100 to a page. */
@@ -96,15 +89,27 @@ public final class JobsResource {
       throw new IllegalArgumentException(
           "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
     }
-    return new AutoPager<>(page -> list(filter, page, pageSize), WorldJob::getId);
+    return listAll(filter, pageSize, RequestOptions.none());
+  }
+
+  /** As {@link #listAll(JobFilter, int)}, with options for every page's call. */
+  public AutoPager<WorldJob> listAll(JobFilter filter, int pageSize, RequestOptions options) {
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException(
+          "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
+    }
+    return new AutoPager<>(page -> list(filter, page, pageSize, options), WorldJob::getId);
   }
 
   /**
    * @throws dev.worldsapi.client.errors.NotFoundException when there is no such job
    */
   public WorldJob get(String jobId) {
-    requireId(jobId);
-    return FeignCalls.call(() -> api.getWorldJob(org, workspace, jobId));
+    return get(jobId, RequestOptions.none());
+  }
+
+  public WorldJob get(String jobId, RequestOptions options) {
+    return raw.get(jobId, options).parse();
   }
 
   /**
@@ -115,8 +120,11 @@ public final class JobsResource {
    * @throws dev.worldsapi.client.errors.ConflictException when the job has already ended
    */
   public WorldJob cancel(String jobId) {
-    requireId(jobId);
-    return FeignCalls.call(() -> api.cancelWorldJob(org, workspace, jobId));
+    return cancel(jobId, RequestOptions.none());
+  }
+
+  public WorldJob cancel(String jobId, RequestOptions options) {
+    return raw.cancel(jobId, options).parse();
   }
 
   /** Waits, with the default waiter (poll every 5 s, up to 10 minutes), for the job to end. */
@@ -133,6 +141,71 @@ public final class JobsResource {
   private static void requireId(String jobId) {
     if (jobId == null || jobId.isBlank()) {
       throw new IllegalArgumentException("jobId must not be blank");
+    }
+  }
+
+  /**
+   * The operations of {@link JobsResource} answering {@link RawResponse}s: status, headers, request
+   * id and attempts next to the parsed body. Failures are thrown as for the plain calls.
+   */
+  public final class Raw {
+
+    private Raw() {}
+
+    public RawResponse<Page<WorldJob>> list(JobFilter filter, int page, int pageSize) {
+      return list(filter, page, pageSize, RequestOptions.none());
+    }
+
+    public RawResponse<Page<WorldJob>> list(
+        JobFilter filter, int page, int pageSize, RequestOptions options) {
+      if (page < 1) {
+        throw new IllegalArgumentException("page must be 1 or more, got " + page);
+      }
+      if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        throw new IllegalArgumentException(
+            "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
+      }
+      RawResponse<WorldJobList> answer =
+          Calls.raw(
+              defaults.merge(options),
+              () ->
+                  api.listWorldJobs(
+                      org,
+                      workspace,
+                      page,
+                      pageSize,
+                      filter.kind(),
+                      filter.status(),
+                      filter.projectId(),
+                      filter.createdBy()));
+      WorldJobList list = answer.parse();
+      List<WorldJob> items = list.getItems() == null ? List.of() : list.getItems();
+      Page<WorldJob> parsed =
+          new Page<>(
+              items,
+              list.getPage() == null ? page : list.getPage(),
+              list.getPageSize() == null ? pageSize : list.getPageSize(),
+              list.getTotal() == null ? items.size() : list.getTotal(),
+              next -> JobsResource.this.list(filter, next, pageSize, options));
+      return new RawResponse<>(answer.status(), answer.headers(), answer.attempts(), parsed);
+    }
+
+    public RawResponse<WorldJob> get(String jobId) {
+      return get(jobId, RequestOptions.none());
+    }
+
+    public RawResponse<WorldJob> get(String jobId, RequestOptions options) {
+      requireId(jobId);
+      return Calls.raw(defaults.merge(options), () -> api.getWorldJob(org, workspace, jobId));
+    }
+
+    public RawResponse<WorldJob> cancel(String jobId) {
+      return cancel(jobId, RequestOptions.none());
+    }
+
+    public RawResponse<WorldJob> cancel(String jobId, RequestOptions options) {
+      requireId(jobId);
+      return Calls.raw(defaults.merge(options), () -> api.cancelWorldJob(org, workspace, jobId));
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.worldsapi.client;
 
 import dev.worldsapi.client.internal.api.WorldsJobsApi;
-import dev.worldsapi.client.internal.http.FeignCalls;
 import dev.worldsapi.client.model.CreateWorldManifestRequest;
 import dev.worldsapi.client.model.WorldJob;
 
@@ -11,11 +10,19 @@ public final class ManifestsResource {
   private final WorldsJobsApi api;
   private final String org;
   private final String workspace;
+  private final RequestOptions defaults;
+  private final Raw raw = new Raw();
 
-  ManifestsResource(WorldsJobsApi api, String org, String workspace) {
+  ManifestsResource(WorldsJobsApi api, String org, String workspace, RequestOptions defaults) {
     this.api = api;
     this.org = org;
     this.workspace = workspace;
+    this.defaults = defaults;
+  }
+
+  /** The same operation, answering the status, headers and attempts with the parsed body. */
+  public Raw withRawResponse() {
+    return raw;
   }
 
   /**
@@ -28,11 +35,35 @@ public final class ManifestsResource {
    *     bound
    */
   public WorldJob create(CreateWorldManifestRequest request) {
-    if (request == null) {
-      throw new IllegalArgumentException(
-          "request must not be null; send new CreateWorldManifestRequest() for all defaults");
+    return create(request, RequestOptions.none());
+  }
+
+  /**
+   * As {@link #create(CreateWorldManifestRequest)}, with options; their idempotency key replaces
+   * the fresh one.
+   */
+  public WorldJob create(CreateWorldManifestRequest request, RequestOptions options) {
+    return raw.create(request, options).parse();
+  }
+
+  /** The operation of {@link ManifestsResource} answering a {@link RawResponse}. */
+  public final class Raw {
+
+    private Raw() {}
+
+    public RawResponse<WorldJob> create(CreateWorldManifestRequest request) {
+      return create(request, RequestOptions.none());
     }
-    String key = IdempotencyKeys.fresh();
-    return FeignCalls.call(() -> api.createWorldManifest(org, workspace, request, key));
+
+    public RawResponse<WorldJob> create(
+        CreateWorldManifestRequest request, RequestOptions options) {
+      if (request == null) {
+        throw new IllegalArgumentException(
+            "request must not be null; send new CreateWorldManifestRequest() for all defaults");
+      }
+      RequestOptions call = defaults.merge(options);
+      String key = call.idempotencyKey().orElseGet(IdempotencyKeys::fresh);
+      return Calls.raw(call, () -> api.createWorldManifest(org, workspace, request, key));
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.worldsapi.client;
 
 import dev.worldsapi.client.internal.api.WorldsJobsApi;
-import dev.worldsapi.client.internal.http.FeignCalls;
 import dev.worldsapi.client.model.CreateWorldTrajectoryRequest;
 import dev.worldsapi.client.model.WorldJob;
 
@@ -11,11 +10,19 @@ public final class TrajectoriesResource {
   private final WorldsJobsApi api;
   private final String org;
   private final String workspace;
+  private final RequestOptions defaults;
+  private final Raw raw = new Raw();
 
-  TrajectoriesResource(WorldsJobsApi api, String org, String workspace) {
+  TrajectoriesResource(WorldsJobsApi api, String org, String workspace, RequestOptions defaults) {
     this.api = api;
     this.org = org;
     this.workspace = workspace;
+    this.defaults = defaults;
+  }
+
+  /** The same operation, answering the status, headers and attempts with the parsed body. */
+  public Raw withRawResponse() {
+    return raw;
   }
 
   /**
@@ -27,11 +34,35 @@ public final class TrajectoriesResource {
    * @throws dev.worldsapi.client.errors.UnprocessableEntityException when the request breaks a rule
    */
   public WorldJob create(CreateWorldTrajectoryRequest request) {
-    if (request == null || request.getManifestId() == null) {
-      throw new IllegalArgumentException(
-          "request.manifestId is required: the id of a completed manifest");
+    return create(request, RequestOptions.none());
+  }
+
+  /**
+   * As {@link #create(CreateWorldTrajectoryRequest)}, with options; their idempotency key replaces
+   * the fresh one.
+   */
+  public WorldJob create(CreateWorldTrajectoryRequest request, RequestOptions options) {
+    return raw.create(request, options).parse();
+  }
+
+  /** The operation of {@link TrajectoriesResource} answering a {@link RawResponse}. */
+  public final class Raw {
+
+    private Raw() {}
+
+    public RawResponse<WorldJob> create(CreateWorldTrajectoryRequest request) {
+      return create(request, RequestOptions.none());
     }
-    String key = IdempotencyKeys.fresh();
-    return FeignCalls.call(() -> api.createWorldTrajectory(org, workspace, request, key));
+
+    public RawResponse<WorldJob> create(
+        CreateWorldTrajectoryRequest request, RequestOptions options) {
+      if (request == null || request.getManifestId() == null) {
+        throw new IllegalArgumentException(
+            "request.manifestId is required: the id of a completed manifest");
+      }
+      RequestOptions call = defaults.merge(options);
+      String key = call.idempotencyKey().orElseGet(IdempotencyKeys::fresh);
+      return Calls.raw(call, () -> api.createWorldTrajectory(org, workspace, request, key));
+    }
   }
 }

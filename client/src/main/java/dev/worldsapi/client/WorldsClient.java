@@ -53,6 +53,7 @@ public final class WorldsClient {
 
   private final Builder settings;
   private final WorldsJobsApi api;
+  private final RequestOptions defaults;
   private final @Nullable WorldsWorkspace defaultWorkspace;
 
   private WorldsClient(Builder settings) {
@@ -89,11 +90,42 @@ public final class WorldsClient {
                     TimeUnit.MILLISECONDS,
                     false))
             .target(WorldsJobsApi.class, settings.baseUrl);
-    this.defaultWorkspace =
-        settings.org == null
-            ? null
-            : new WorldsWorkspace(
-                api, settings.org, settings.workspace, settings.clock, settings.sleeper);
+    this.defaults = RequestOptions.none();
+    this.defaultWorkspace = defaultWorkspace(this.settings, api, defaults);
+  }
+
+  /** A variant sharing {@code base}'s connections and settings, with these call options. */
+  private WorldsClient(WorldsClient base, RequestOptions defaults) {
+    this.settings = base.settings;
+    this.api = base.api;
+    this.defaults = defaults;
+    this.defaultWorkspace = defaultWorkspace(settings, api, defaults);
+  }
+
+  private static @Nullable WorldsWorkspace defaultWorkspace(
+      Builder settings, WorldsJobsApi api, RequestOptions defaults) {
+    return settings.org == null
+        ? null
+        : new WorldsWorkspace(
+            api, settings.org, settings.workspace, defaults, settings.clock, settings.sleeper);
+  }
+
+  /**
+   * A client for the same API, sharing this one's connections, that applies these options to every
+   * call (a call's own options add to and override them).
+   *
+   * <pre>{@code
+   * WorldsClient traced = client.withOptions(RequestOptions.builder().header("X-Trace-Id", id).build());
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for an idempotency key, which belongs to one create
+   */
+  public WorldsClient withOptions(RequestOptions options) {
+    if (options.idempotencyKey().isPresent()) {
+      throw new IllegalArgumentException(
+          "an idempotency key belongs to one create: pass it with that call's options");
+    }
+    return new WorldsClient(this, defaults.merge(options));
   }
 
   public static Builder builder() {
@@ -107,7 +139,7 @@ public final class WorldsClient {
 
   /** The API in another organization and workspace, with this client's settings. */
   public WorldsWorkspace workspace(String org, String workspace) {
-    return new WorldsWorkspace(api, org, workspace, settings.clock, settings.sleeper);
+    return new WorldsWorkspace(api, org, workspace, defaults, settings.clock, settings.sleeper);
   }
 
   /** Jobs of the default workspace. */

@@ -13,12 +13,18 @@ public final class WorldsWorkspace {
   private final ManifestsResource manifests;
   private final TrajectoriesResource trajectories;
 
-  WorldsWorkspace(WorldsJobsApi api, String org, String workspace, Clock clock, Sleeper sleeper) {
+  WorldsWorkspace(
+      WorldsJobsApi api,
+      String org,
+      String workspace,
+      RequestOptions defaults,
+      Clock clock,
+      Sleeper sleeper) {
     this.org = requireSlug("org", org);
     this.workspace = requireSlug("workspace", workspace);
-    this.jobs = new JobsResource(api, org, workspace, clock, sleeper);
-    this.manifests = new ManifestsResource(api, org, workspace);
-    this.trajectories = new TrajectoriesResource(api, org, workspace);
+    this.jobs = new JobsResource(api, org, workspace, defaults, clock, sleeper);
+    this.manifests = new ManifestsResource(api, org, workspace, defaults);
+    this.trajectories = new TrajectoriesResource(api, org, workspace, defaults);
   }
 
   public String org() {

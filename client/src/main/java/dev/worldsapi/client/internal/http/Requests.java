@@ -5,8 +5,11 @@ import feign.Response;
 import feign.Util;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -86,6 +89,40 @@ final class Requests {
         request.body(),
         request.charset(),
         request.requestTemplate());
+  }
+
+  /** The request with extra headers (replacing any of the same name) and query parameters. */
+  static Request withExtras(
+      Request request, Map<String, String> headers, Map<String, List<String>> query) {
+    if (headers.isEmpty() && query.isEmpty()) {
+      return request;
+    }
+    Request changed = request;
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      changed = withHeader(changed, header.getKey(), header.getValue());
+    }
+    if (query.isEmpty()) {
+      return changed;
+    }
+    StringBuilder url = new StringBuilder(changed.url());
+    char separator = changed.url().contains("?") ? '&' : '?';
+    for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+      for (String value : parameter.getValue()) {
+        url.append(separator)
+            .append(
+                URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8).replace("+", "%20"))
+            .append('=')
+            .append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+        separator = '&';
+      }
+    }
+    return Request.create(
+        changed.httpMethod(),
+        url.toString(),
+        changed.headers(),
+        changed.body(),
+        changed.charset(),
+        changed.requestTemplate());
   }
 
   /** Reads the whole body, so that it can be read again and a read failure surfaces here. */

@@ -1,5 +1,6 @@
 package dev.worldsapi.client.internal.http;
 
+import dev.worldsapi.client.RequestOptions;
 import dev.worldsapi.client.retry.RetryPolicy;
 import dev.worldsapi.client.retry.Sleeper;
 import feign.Client;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Executes a request, repeating it as the {@link RetryPolicy} allows. Returns the first 2xx
@@ -31,7 +34,23 @@ public final class RetryingClient implements Client {
   }
 
   @Override
-  public Response execute(Request request, Request.Options options) {
+  public Response execute(Request request, Request.Options clientOptions) {
+    CallContext call = CallContext.current();
+    RequestOptions perCall = call == null ? RequestOptions.none() : call.options();
+    RetryPolicy policy =
+        perCall.maxRetries().isPresent()
+            ? this.policy.toBuilder().maxRetries(perCall.maxRetries().getAsInt()).build()
+            : this.policy;
+    Request.Options options =
+        perCall.timeout().isPresent()
+            ? new Request.Options(
+                clientOptions.connectTimeoutMillis(),
+                TimeUnit.MILLISECONDS,
+                perCall.timeout().get().toMillis(),
+                TimeUnit.MILLISECONDS,
+                clientOptions.isFollowRedirects())
+            : clientOptions;
+    request = Requests.withExtras(request, perCall.headers(), perCall.queryParams());
     // A write with an Idempotency-Key is as safe to repeat as a read: the key makes it act once.
     boolean repeatable =
         RetryPolicy.isIdempotent(request.httpMethod().name())
@@ -52,7 +71,7 @@ public final class RetryingClient implements Client {
         continue;
       }
       if (response.status() >= 200 && response.status() < 300) {
-        return Requests.withAttempts(response, retries + 1);
+        return answered(call, response, retries + 1);
       }
       Optional<Duration> wait =
           policy.afterStatus(
@@ -62,9 +81,16 @@ public final class RetryingClient implements Client {
               retries,
               clock.instant());
       if (wait.isEmpty()) {
-        return Requests.withAttempts(response, retries + 1);
+        return answered(call, response, retries + 1);
       }
       sleeper.sleepFor(wait.get(), "to retry");
     }
+  }
+
+  private static Response answered(@Nullable CallContext call, Response response, int attempts) {
+    if (call != null) {
+      call.answered(response, attempts);
+    }
+    return Requests.withAttempts(response, attempts);
   }
 }
