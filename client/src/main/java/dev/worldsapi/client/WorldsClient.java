@@ -28,6 +28,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,7 @@ public final class WorldsClient {
   private final Builder settings;
   private final WorldsJobsApi api;
   private final RequestOptions defaults;
+  private final AsyncRunner async;
   private final @Nullable WorldsWorkspace defaultWorkspace;
 
   private WorldsClient(Builder settings) {
@@ -91,6 +93,7 @@ public final class WorldsClient {
                     false))
             .target(WorldsJobsApi.class, settings.baseUrl);
     this.defaults = RequestOptions.none();
+    this.async = new AsyncRunner(settings.asyncExecutor);
     this.defaultWorkspace = defaultWorkspace(this.settings, api, defaults);
   }
 
@@ -99,7 +102,22 @@ public final class WorldsClient {
     this.settings = base.settings;
     this.api = base.api;
     this.defaults = defaults;
+    this.async = base.async;
     this.defaultWorkspace = defaultWorkspace(settings, api, defaults);
+  }
+
+  /**
+   * The default workspace's operations as futures; see {@link WorldsAsyncClient}.
+   *
+   * @throws IllegalStateException when the builder set no default workspace
+   */
+  public WorldsAsyncClient async() {
+    return new WorldsAsyncClient(defaultWorkspace(), async, settings.clock);
+  }
+
+  /** Another workspace's operations as futures. */
+  public WorldsAsyncClient async(String org, String workspace) {
+    return new WorldsAsyncClient(workspace(org, workspace), async, settings.clock);
   }
 
   private static @Nullable WorldsWorkspace defaultWorkspace(
@@ -206,6 +224,7 @@ public final class WorldsClient {
     private LogLevel logLevel = LogLevel.NONE;
     private @Nullable Client httpClient;
     private @Nullable ProxySelector proxy;
+    private @Nullable Executor asyncExecutor;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
 
@@ -316,6 +335,15 @@ public final class WorldsClient {
       return this;
     }
 
+    /**
+     * Runs the calls of {@link WorldsClient#async()}. Default: daemon threads of the client's own,
+     * made when first needed.
+     */
+    public Builder asyncExecutor(Executor asyncExecutor) {
+      this.asyncExecutor = asyncExecutor;
+      return this;
+    }
+
     /** The clock for {@code Retry-After} dates and wait deadlines. Default: the system clock. */
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -369,6 +397,7 @@ public final class WorldsClient {
       copy.logLevel = logLevel;
       copy.httpClient = httpClient;
       copy.proxy = proxy;
+      copy.asyncExecutor = asyncExecutor;
       copy.clock = clock;
       copy.sleeper = sleeper;
       return copy;

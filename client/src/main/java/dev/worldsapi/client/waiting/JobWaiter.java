@@ -1,12 +1,10 @@
 package dev.worldsapi.client.waiting;
 
-import dev.worldsapi.client.errors.RateLimitException;
-import dev.worldsapi.client.errors.WorldsException;
 import dev.worldsapi.client.model.WorldJob;
 import dev.worldsapi.client.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -30,7 +28,6 @@ public final class JobWaiter {
 
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-  private static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofMinutes(1);
 
   private final Function<String, WorldJob> getJob;
   private final Duration pollInterval;
@@ -86,42 +83,22 @@ public final class JobWaiter {
    * Polls until the job is terminal and returns it.
    *
    * @throws JobWaitTimeoutException when the job is still not terminal at the timeout
-   * @throws WorldsException when polling fails other than by a 429
+   * @throws dev.worldsapi.client.errors.WorldsException when polling fails other than by a 429
    */
   public WorldJob waitFor(String jobId) {
-    Instant deadline = clock.instant().plus(timeout);
-    WorldJob last = null;
-    int rateLimitedInARow = 0;
+    WaitState state = new WaitState(jobId, pollInterval, timeout, clock);
     while (true) {
       Duration wait;
       try {
-        last = getJob.apply(jobId);
-        rateLimitedInARow = 0;
-        if (last.getStatus() != null && last.getStatus().isTerminal()) {
-          return last;
+        Optional<WorldJob> done = state.polled(getJob.apply(jobId));
+        if (done.isPresent()) {
+          return done.get();
         }
         wait = pollInterval;
-      } catch (RateLimitException e) {
-        rateLimitedInARow++;
-        wait = e.retryAfter().orElse(backoff(rateLimitedInARow));
-        if (last == null && !clock.instant().plus(wait).isBefore(deadline)) {
-          throw e;
-        }
+      } catch (RuntimeException failure) {
+        wait = state.failed(failure);
       }
-      Duration left = Duration.between(clock.instant(), deadline);
-      if (left.isZero() || left.isNegative()) {
-        if (last == null) {
-          throw new WorldsException("job " + jobId + " could not be read within " + timeout);
-        }
-        throw new JobWaitTimeoutException(last, timeout);
-      }
-      // The last poll happens at the deadline, so a job that ends just in time is seen.
-      sleeper.sleepFor(wait.compareTo(left) < 0 ? wait : left, "for a job");
+      sleeper.sleepFor(state.nextPoll(wait), "for a job");
     }
-  }
-
-  private Duration backoff(int rateLimitedInARow) {
-    Duration doubled = pollInterval.multipliedBy(1L << Math.min(rateLimitedInARow, 16));
-    return doubled.compareTo(MAX_RATE_LIMIT_WAIT) < 0 ? doubled : MAX_RATE_LIMIT_WAIT;
   }
 }

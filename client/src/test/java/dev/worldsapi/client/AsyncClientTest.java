@@ -1,0 +1,194 @@
+package dev.worldsapi.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.worldsapi.client.errors.NotFoundException;
+import dev.worldsapi.client.model.CreateWorldManifestRequest;
+import dev.worldsapi.client.model.CreateWorldTrajectoryRequest;
+import dev.worldsapi.client.model.WorldJob;
+import dev.worldsapi.client.waiting.JobWaitTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The async view: the same operations as futures, cancellable, with waits that hold no thread. */
+class AsyncClientTest {
+
+  private static final String JOB = TestClients.JOBS + "/job-1";
+  private static final String WORKSPACE = "/api/v1/org/acme/ws/lab/worlds";
+
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private final ExecutorService executor = Executors.newFixedThreadPool(2);
+  private final AtomicInteger tasks = new AtomicInteger();
+  private final WorldsClient client =
+      TestClients.against(server, new FakeTime())
+          .clock(Clock.systemUTC())
+          .asyncExecutor(
+              task -> {
+                tasks.incrementAndGet();
+                executor.execute(task);
+              })
+          .build();
+
+  @AfterEach
+  void stop() {
+    executor.shutdownNow();
+  }
+
+  @Test
+  void everyOperationHasAnAsyncTwin() throws Exception {
+    server.stubFor(
+        get(urlPathEqualTo(TestClients.JOBS))
+            .willReturn(
+                okJson(
+                    "{\"items\": ["
+                        + TestClients.job("job-1", "queued")
+                        + "], \"page\": 1, \"page_size\": 20, \"total\": 1}")));
+    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson(TestClients.job("job-1", "queued"))));
+    server.stubFor(
+        post(urlPathEqualTo(JOB + "/cancel"))
+            .willReturn(okJson(TestClients.job("job-1", "cancelled"))));
+    server.stubFor(
+        post(urlPathEqualTo(WORKSPACE + "/manifests"))
+            .willReturn(okJson(TestClients.job("job-2", "queued"))));
+    server.stubFor(
+        post(urlPathEqualTo(WORKSPACE + "/trajectories"))
+            .willReturn(okJson(TestClients.job("job-3", "queued"))));
+    WorldsAsyncClient async = client.async();
+
+    assertThat(async.jobs().list(JobFilter.all()).get().items()).hasSize(1);
+    assertThat(async.jobs().get("job-1").get().getId()).isEqualTo("job-1");
+    assertThat(async.jobs().cancel("job-1").get().getStatus().value()).isEqualTo("cancelled");
+    assertThat(async.manifests().create(new CreateWorldManifestRequest()).get().getId())
+        .isEqualTo("job-2");
+    assertThat(
+            async
+                .trajectories()
+                .create(new CreateWorldTrajectoryRequest().manifestId(UUID.randomUUID()))
+                .get()
+                .getId())
+        .isEqualTo("job-3");
+    List<WorldJob> seen = new ArrayList<>();
+    async.jobs().forEach(JobFilter.all(), seen::add).get();
+    assertThat(seen).extracting(WorldJob::getId).containsExactly("job-1");
+    assertThat(async.jobs().listAll(JobFilter.all()).get()).hasSize(1);
+  }
+
+  @Test
+  void aFailureCompletesTheFutureWithTheSameExceptionAsTheBlockingCall() {
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(TestClients.envelope(404, "Job not found", "not_found_error"))));
+
+    assertThatThrownBy(() -> client.async().jobs().get("job-1").get())
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void cancellingAFutureCancelsItsExchange() throws Exception {
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .willReturn(okJson(TestClients.job("job-1", "queued")).withFixedDelay(5_000)));
+    CompletableFuture<WorldJob> pending =
+        client.async().jobs().get("job-1", RequestOptions.builder().maxRetries(0).build());
+    // Cancel once the server holds the request, so the exchange is under way.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    while (server.findAll(getRequestedFor(urlPathEqualTo(JOB))).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(server.findAll(getRequestedFor(urlPathEqualTo(JOB)))).hasSize(1);
+
+    assertThat(pending.cancel(true)).isTrue();
+
+    // The worker is free long before the server would have answered.
+    executor.shutdown();
+    assertThat(executor.awaitTermination(2, TimeUnit.SECONDS)).isTrue();
+    assertThat(pending).isCancelled();
+  }
+
+  @Test
+  void theWaiterPollsOnScheduleWithOneTaskPerPollAndNoThreadHeldBetween() throws Exception {
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .inScenario("job")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson(TestClients.job("job-1", "queued")))
+            .willSetStateTo("running"));
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .inScenario("job")
+            .whenScenarioStateIs("running")
+            .willReturn(okJson(TestClients.job("job-1", "running")))
+            .willSetStateTo("done"));
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .inScenario("job")
+            .whenScenarioStateIs("done")
+            .willReturn(okJson(TestClients.job("job-1", "completed"))));
+
+    WorldJob done =
+        client
+            .async()
+            .jobs()
+            .waiter()
+            .withPollInterval(Duration.ofMillis(20))
+            .waitFor("job-1")
+            .get(5, TimeUnit.SECONDS);
+
+    assertThat(done.getStatus().value()).isEqualTo("completed");
+    server.verify(3, getRequestedFor(urlPathEqualTo(JOB)));
+    assertThat(tasks.get()).as("one executor task per poll").isEqualTo(3);
+  }
+
+  @Test
+  void theWaiterEndsWithATimeoutCarryingTheLastJob() {
+    server.stubFor(
+        get(urlPathEqualTo(JOB)).willReturn(okJson(TestClients.job("job-1", "running"))));
+
+    assertThatThrownBy(
+            () ->
+                client
+                    .async()
+                    .jobs()
+                    .waiter()
+                    .withPollInterval(Duration.ofMillis(20))
+                    .withTimeout(Duration.ofMillis(100))
+                    .waitFor("job-1")
+                    .get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            JobWaitTimeoutException.class,
+            e -> assertThat(e.lastSeen().getStatus().value()).isEqualTo("running"));
+  }
+}
