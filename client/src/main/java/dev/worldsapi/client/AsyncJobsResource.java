@@ -17,12 +17,12 @@ public final class AsyncJobsResource {
 
   private final JobsResource jobs;
   private final AsyncRunner runner;
-  private final AsyncJobWaiter waiter;
+  private final Clock clock;
 
   AsyncJobsResource(JobsResource jobs, AsyncRunner runner, Clock clock) {
     this.jobs = jobs;
     this.runner = runner;
-    this.waiter = new AsyncJobWaiter(this::get, runner.scheduler(), clock);
+    this.clock = clock;
   }
 
   public CompletableFuture<Page<WorldJob>> list(JobFilter filter) {
@@ -72,11 +72,12 @@ public final class AsyncJobsResource {
 
   /** Waits with the default waiter (5 s polls, 10 minutes), holding no thread between polls. */
   public CompletableFuture<WorldJob> waitFor(String jobId) {
-    return waiter.waitFor(jobId);
+    return waiter().waitFor(jobId);
   }
 
   /** The waiter behind {@link #waitFor(String)}, to change its poll interval or timeout. */
   public AsyncJobWaiter waiter() {
-    return waiter;
+    // Made here, not with the resource, so that the scheduler thread exists only once waited on.
+    return new AsyncJobWaiter(this::get, runner.scheduler(), clock);
   }
 }

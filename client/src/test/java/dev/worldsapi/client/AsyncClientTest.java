@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AsyncClientTest {
 
   private static final String JOB = TestClients.JOBS + "/job-1";
-  private static final String WORKSPACE = "/api/v1/org/acme/ws/lab/worlds";
 
   @RegisterExtension
   static WireMockExtension server =
@@ -61,23 +59,7 @@ class AsyncClientTest {
 
   @Test
   void everyOperationHasAnAsyncTwin() throws Exception {
-    server.stubFor(
-        get(urlPathEqualTo(TestClients.JOBS))
-            .willReturn(
-                okJson(
-                    "{\"items\": ["
-                        + TestClients.job("job-1", "queued")
-                        + "], \"page\": 1, \"page_size\": 20, \"total\": 1}")));
-    server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson(TestClients.job("job-1", "queued"))));
-    server.stubFor(
-        post(urlPathEqualTo(JOB + "/cancel"))
-            .willReturn(okJson(TestClients.job("job-1", "cancelled"))));
-    server.stubFor(
-        post(urlPathEqualTo(WORKSPACE + "/manifests"))
-            .willReturn(okJson(TestClients.job("job-2", "queued"))));
-    server.stubFor(
-        post(urlPathEqualTo(WORKSPACE + "/trajectories"))
-            .willReturn(okJson(TestClients.job("job-3", "queued"))));
+    TestClients.stubEveryOperation(server);
     WorldsAsyncClient async = client.async();
 
     assertThat(async.jobs().list(JobFilter.all()).get().items()).hasSize(1);

@@ -3,7 +3,6 @@ package dev.worldsapi.client;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -58,22 +57,7 @@ class RawResponseTest {
 
   @Test
   void everyOperationHasARawTwin() {
-    server.stubFor(
-        get(urlPathEqualTo(TestClients.JOBS))
-            .willReturn(
-                okJson(
-                    "{\"items\": ["
-                        + TestClients.job("job-1", "queued")
-                        + "], \"page\": 1, \"page_size\": 20, \"total\": 1}")));
-    server.stubFor(
-        post(urlPathEqualTo(JOB + "/cancel"))
-            .willReturn(okJson(TestClients.job("job-1", "cancelled"))));
-    server.stubFor(
-        post(urlPathEqualTo("/api/v1/org/acme/ws/lab/worlds/manifests"))
-            .willReturn(okJson(TestClients.job("job-2", "queued"))));
-    server.stubFor(
-        post(urlPathEqualTo("/api/v1/org/acme/ws/lab/worlds/trajectories"))
-            .willReturn(okJson(TestClients.job("job-3", "queued"))));
+    TestClients.stubEveryOperation(server);
 
     RawResponse<Page<WorldJob>> list = client.jobs().withRawResponse().list(JobFilter.all(), 1, 20);
     assertThat(list.parse().items()).extracting(WorldJob::getId).containsExactly("job-1");

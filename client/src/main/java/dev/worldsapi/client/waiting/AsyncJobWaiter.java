@@ -52,18 +52,14 @@ public final class AsyncJobWaiter {
 
   /** A waiter polling at this interval. */
   public AsyncJobWaiter withPollInterval(Duration pollInterval) {
-    if (pollInterval == null || pollInterval.isZero() || pollInterval.isNegative()) {
-      throw new IllegalArgumentException("pollInterval must be positive, got " + pollInterval);
-    }
-    return new AsyncJobWaiter(getJob, scheduler, clock, pollInterval, timeout);
+    return new AsyncJobWaiter(
+        getJob, scheduler, clock, WaitState.checkedPollInterval(pollInterval), timeout);
   }
 
   /** A waiter giving up after this long. */
   public AsyncJobWaiter withTimeout(Duration timeout) {
-    if (timeout == null || timeout.isNegative()) {
-      throw new IllegalArgumentException("timeout must be zero or more, got " + timeout);
-    }
-    return new AsyncJobWaiter(getJob, scheduler, clock, pollInterval, timeout);
+    return new AsyncJobWaiter(
+        getJob, scheduler, clock, pollInterval, WaitState.checkedTimeout(timeout));
   }
 
   /** Polls until the job is terminal; see {@link JobWaiter#waitFor(String)}. */

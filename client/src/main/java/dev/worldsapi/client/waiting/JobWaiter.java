@@ -57,18 +57,13 @@ public final class JobWaiter {
 
   /** A waiter polling at this interval. */
   public JobWaiter withPollInterval(Duration pollInterval) {
-    if (pollInterval == null || pollInterval.isZero() || pollInterval.isNegative()) {
-      throw new IllegalArgumentException("pollInterval must be positive, got " + pollInterval);
-    }
-    return new JobWaiter(getJob, pollInterval, timeout, clock, sleeper);
+    return new JobWaiter(
+        getJob, WaitState.checkedPollInterval(pollInterval), timeout, clock, sleeper);
   }
 
   /** A waiter giving up after this long. */
   public JobWaiter withTimeout(Duration timeout) {
-    if (timeout == null || timeout.isNegative()) {
-      throw new IllegalArgumentException("timeout must be zero or more, got " + timeout);
-    }
-    return new JobWaiter(getJob, pollInterval, timeout, clock, sleeper);
+    return new JobWaiter(getJob, pollInterval, WaitState.checkedTimeout(timeout), clock, sleeper);
   }
 
   public Duration pollInterval() {

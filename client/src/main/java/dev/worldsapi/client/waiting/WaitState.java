@@ -83,6 +83,22 @@ final class WaitState {
     return pollInterval;
   }
 
+  /** The poll interval a waiter is given, checked: positive. */
+  static Duration checkedPollInterval(Duration pollInterval) {
+    if (pollInterval == null || pollInterval.isZero() || pollInterval.isNegative()) {
+      throw new IllegalArgumentException("pollInterval must be positive, got " + pollInterval);
+    }
+    return pollInterval;
+  }
+
+  /** The timeout a waiter is given, checked: zero or more. */
+  static Duration checkedTimeout(Duration timeout) {
+    if (timeout == null || timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must be zero or more, got " + timeout);
+    }
+    return timeout;
+  }
+
   private Duration backoff(int rateLimitedInARow) {
     Duration doubled = pollInterval.multipliedBy(1L << Math.min(rateLimitedInARow, 16));
     return doubled.compareTo(MAX_RATE_LIMIT_WAIT) < 0 ? doubled : MAX_RATE_LIMIT_WAIT;
