@@ -6,7 +6,7 @@ import dev.worldsapi.client.internal.http.ClientObjectMapper;
 import dev.worldsapi.client.internal.http.DeadlineClient;
 import dev.worldsapi.client.internal.http.ErrorEnvelopeMapper;
 import dev.worldsapi.client.internal.http.GzipClient;
-import dev.worldsapi.client.internal.http.JdkHttpTransport;
+import dev.worldsapi.client.internal.http.Http1Transport;
 import dev.worldsapi.client.internal.http.JsonBodyDecoder;
 import dev.worldsapi.client.internal.http.LoggingClient;
 import dev.worldsapi.client.internal.http.RequestHeadersClient;
@@ -63,9 +63,10 @@ public final class WorldsClient {
     ObjectMapper mapper = ClientObjectMapper.create();
     Client transport =
         settings.httpClient != null
-            // The JDK transport bounds the whole response itself; any other gets the same bound.
+            // The default transport bounds the whole response itself; any other gets the same
+            // bound.
             ? new DeadlineClient(settings.httpClient)
-            : new JdkHttpTransport(settings.connectTimeout, settings.proxy);
+            : new Http1Transport(settings.connectTimeout, settings.proxy);
     Client pipeline =
         new RetryingClient(
             new RequestHeadersClient(
@@ -307,7 +308,7 @@ public final class WorldsClient {
     }
 
     /**
-     * The Feign transport to use instead of the JDK's HTTP client (for example OkHttp's, from
+     * The Feign transport to use instead of the built-in HTTP/1.1 one (for example OkHttp's, from
      * {@code feign-okhttp}). Its own timeouts apply, and {@link #readTimeout(Duration)} still
      * bounds each whole response, body included: the body is read into memory within it.
      */

@@ -58,6 +58,21 @@ final class Requests {
     return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
   }
 
+  /** Whether {@code name} is an HTTP token (RFC 9110 section 5.6.2), as header names must be. */
+  static boolean isToken(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      if (!alnum && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The first value of a header, matched case-insensitively. */
   static @Nullable String header(Map<String, Collection<String>> headers, String name) {
     for (Map.Entry<String, Collection<String>> entry : headers.entrySet()) {
