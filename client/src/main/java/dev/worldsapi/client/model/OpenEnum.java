@@ -1,7 +1,9 @@
 package dev.worldsapi.client.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -67,12 +69,21 @@ public abstract class OpenEnum<K extends Enum<K>> {
     return value;
   }
 
+  // Each known set's constants by JSON value, made once: reading a value allocates nothing.
+  private static final ClassValue<Map<String, Enum<?>>> BY_VALUE =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Enum<?>> computeValue(Class<?> type) {
+          Map<String, Enum<?>> byValue = new HashMap<>();
+          for (Object constant : type.getEnumConstants()) {
+            Enum<?> known = (Enum<?>) constant;
+            byValue.put(known.name().toLowerCase(Locale.ROOT), known);
+          }
+          return Map.copyOf(byValue);
+        }
+      };
+
   private static <K extends Enum<K>> @Nullable K lookUp(String value, Class<K> knownValues) {
-    for (K constant : knownValues.getEnumConstants()) {
-      if (constant.name().toLowerCase(Locale.ROOT).equals(value)) {
-        return constant;
-      }
-    }
-    return null;
+    return knownValues.cast(BY_VALUE.get(knownValues).get(value));
   }
 }

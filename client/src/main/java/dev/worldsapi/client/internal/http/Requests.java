@@ -154,8 +154,13 @@ final class Requests {
   }
 
   static byte[] bodyOf(Response response) throws IOException {
-    return response.body() == null
-        ? new byte[0]
-        : Util.toByteArray(response.body().asInputStream());
+    Response.Body body = response.body();
+    if (body == null) {
+      return new byte[0];
+    }
+    try (java.io.InputStream in = body.asInputStream()) {
+      // A known length reads into one array of that size, not a growing buffer and its copy.
+      return body.length() == null ? in.readAllBytes() : in.readNBytes(body.length());
+    }
   }
 }
