@@ -30,12 +30,17 @@ public final class GzipResponses implements WriterInterceptor {
 
   @Override
   public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+    context.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    if (!acceptsGzip()) {
+      // Nothing to decide: the body goes out as it is written, not copied through a buffer.
+      context.proceed();
+      return;
+    }
     OutputStream wire = context.getOutputStream();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     context.setOutputStream(body);
     context.proceed();
-    context.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-    if (body.size() > THRESHOLD_BYTES && acceptsGzip()) {
+    if (body.size() > THRESHOLD_BYTES) {
       context.getHeaders().putSingle(HttpHeaders.CONTENT_ENCODING, "gzip");
       context.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
       try (GZIPOutputStream gzip = new GZIPOutputStream(new NonClosing(wire))) {

@@ -27,6 +27,10 @@ public final class ServerObjectMapper {
         JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new StrictEnumModule())
+            // After JavaTimeModule, so that it wins for OffsetDateTime: the same text, faster.
+            .addModule(
+                new com.fasterxml.jackson.databind.module.SimpleModule("IsoDateTime")
+                    .addSerializer(java.time.OffsetDateTime.class, new IsoDateTimeSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
