@@ -8,6 +8,7 @@ import dev.worldsapi.server.model.WorldJobStatus;
 import dev.worldsapi.server.model.WorldResourceType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -201,7 +202,13 @@ public final class JobStore {
   }
 
   private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    // Not instant.atOffset(UTC): on Java 17 that builds new ZoneRules for every value.
+    return instant == null
+        ? null
+        : OffsetDateTime.of(
+            LocalDateTime.ofEpochSecond(
+                instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC),
+            ZoneOffset.UTC);
   }
 
   /** A job's mutable state; only touched under the store's lock. */

@@ -2,7 +2,9 @@ package dev.worldsapi.server.json;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
@@ -20,18 +22,27 @@ import java.util.zip.GZIPOutputStream;
  * is built in memory first, which the API's bounded pages allow.
  */
 @Provider
+@PreMatching
 @Priority(Priorities.ENTITY_CODER)
-public final class GzipResponses implements WriterInterceptor {
+public final class GzipResponses implements ContainerRequestFilter, WriterInterceptor {
 
   /** Bodies up to this size are sent as they are. */
   public static final int THRESHOLD_BYTES = 1024;
 
-  @Context private HttpHeaders request;
+  // Read from the request once, as it arrives, instead of through an injected proxy per body.
+  private static final String ACCEPTS_GZIP = GzipResponses.class.getName() + ".acceptsGzip";
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
+      request.setProperty(ACCEPTS_GZIP, Boolean.TRUE);
+    }
+  }
 
   @Override
   public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
     context.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-    if (!acceptsGzip()) {
+    if (context.getProperty(ACCEPTS_GZIP) == null) {
       // Nothing to decide: the body goes out as it is written, not copied through a buffer.
       context.proceed();
       return;
@@ -52,8 +63,7 @@ public final class GzipResponses implements WriterInterceptor {
   }
 
   /** {@code gzip} listed in {@code Accept-Encoding} without {@code q=0}. */
-  private boolean acceptsGzip() {
-    String accept = request == null ? null : request.getHeaderString(HttpHeaders.ACCEPT_ENCODING);
+  private static boolean acceptsGzip(String accept) {
     if (accept == null) {
       return false;
     }
