@@ -42,10 +42,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class ClientBenchmark {
 
-  /** The floor's view of a job: every field of the spec's WorldJob, typed as the client types it. */
+  /**
+   * The floor's view of a job: every field of the spec's WorldJob, typed as the client types it.
+   */
   public record RawJob(
       String id,
       String kind,

@@ -13,9 +13,9 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * A second floor for the load run: Jersey on the same HTTP server with the same settings, one
- * resource answering the same bytes, no filters, no validation, no JSON writing. What the
- * reference server costs above this is its own work; what this costs above the canned bytes is
- * Jersey's. {@code JerseyFloor <port> <file of the body>}.
+ * resource answering the same bytes, no filters, no validation, no JSON writing. What the reference
+ * server costs above this is its own work; what this costs above the canned bytes is Jersey's.
+ * {@code JerseyFloor <port> <file of the body>}.
  */
 public final class JerseyFloor {
 

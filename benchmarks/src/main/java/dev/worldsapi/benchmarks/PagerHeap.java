@@ -23,8 +23,7 @@ public final class PagerHeap {
 
   public static void main(String[] args) throws Exception {
     ObjectMapper mapper = new ObjectMapper();
-    ObjectNode template =
-        (ObjectNode) mapper.readTree(Fixtures.listPage(1)).path("items").get(0);
+    ObjectNode template = (ObjectNode) mapper.readTree(Fixtures.listPage(1)).path("items").get(0);
     int[] totals = {1_000, 100_000};
     int total = Integer.parseInt(args.length > 0 ? args[0] : "0");
     if (total > 0) {
