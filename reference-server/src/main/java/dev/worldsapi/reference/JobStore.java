@@ -22,7 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * The jobs, in memory. Every method holds the store's lock, so concurrent requests and the worker
- * never lose or duplicate a job or see one half-changed; what leaves the store is a copy.
+ * never lose or duplicate a job or see one half-changed; what leaves the store is a model of one
+ * consistent state, made once per state and never changed after.
  */
 public final class JobStore {
 
@@ -129,6 +130,7 @@ public final class JobStore {
       }
       default -> throw WorldsApiException.conflict("Job is already " + job.status);
     }
+    job.changed();
     return job.toModel();
   }
 
@@ -180,6 +182,7 @@ public final class JobStore {
           job.finish(now, job.plan.fails());
         }
       }
+      job.changed();
       changed++;
     }
     return changed;
@@ -229,6 +232,7 @@ public final class JobStore {
     Instant completedAt;
     Instant cancelRequestedAt;
     boolean frozen;
+    private WorldJob model;
 
     JobState(String id, Workspaces.Key workspace, Plan plan, Instant createdAt, long sequence) {
       this.id = id;
@@ -278,7 +282,24 @@ public final class JobStore {
       completedAt = at;
     }
 
+    /** Forgets the model made for the last state; every change to a job's fields calls this. */
+    void changed() {
+      model = null;
+    }
+
+    /**
+     * The job as the API shows it, made once per state: lists ask for every job of a workspace
+     * under the store's lock, and making the models anew each time made that lock the server's
+     * bottleneck under load. Nothing changes a model once made.
+     */
     WorldJob toModel() {
+      if (model == null) {
+        model = newModel();
+      }
+      return model;
+    }
+
+    private WorldJob newModel() {
       WorldJob job =
           new WorldJob(
                   id, plan.kind(), status, workspace.org(), workspace.workspace(), utc(createdAt))
