@@ -125,6 +125,9 @@ public final class Http1Transport implements Client {
           || head.status() == 304) {
         body = new byte[0];
       } else if (!codings.isEmpty()) {
+        // Both framings at once is how responses get smuggled: read by the chunks, as RFC 9112
+        // says, and never trust what follows on this connection.
+        delimited = head.values("content-length").isEmpty();
         if (codings.get(codings.size() - 1).toLowerCase(Locale.ROOT).endsWith("chunked")) {
           body = connection.readChunked(deadline);
         } else {

@@ -128,6 +128,19 @@ class Http1TransportTest {
     assertThat(server.received()).hasSize(2);
   }
 
+  @Test
+  void aResponseFramedBothWaysIsReadByItsChunksAndItsConnectionNotReused() throws IOException {
+    server.then(
+        raw(
+            "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "2\r\n{}\r\n0\r\n\r\n"),
+        json("{\"next\": true}"));
+
+    assertThat(body(transport.execute(get("/"), options))).isEqualTo("{}");
+    assertThat(body(transport.execute(get("/"), options))).isEqualTo("{\"next\": true}");
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
