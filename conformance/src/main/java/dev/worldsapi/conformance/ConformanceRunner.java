@@ -41,6 +41,7 @@ public final class ConformanceRunner {
   public record Result(
       ConformanceCase conformanceCase,
       int status,
+      Map<String, List<String>> headers,
       String body,
       List<String> problems,
       String curl) {
@@ -154,7 +155,8 @@ public final class ConformanceRunner {
     if (reply.status() == 405 && SpecResponses.header(reply.headers(), "Allow") == null) {
       problems.add("a 405 must carry Allow");
     }
-    return new Result(c, reply.status(), reply.body(), List.copyOf(problems), curl(c, path));
+    return new Result(
+        c, reply.status(), reply.headers(), reply.body(), List.copyOf(problems), curl(c, path));
   }
 
   private String path(ConformanceCase c) {

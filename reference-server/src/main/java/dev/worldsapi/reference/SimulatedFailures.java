@@ -49,7 +49,9 @@ public final class SimulatedFailures implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!request.getUriInfo().getPath().startsWith("api/")
+    // Jersey gives the path without its leading slash, RESTEasy with it.
+    String path = request.getUriInfo().getPath();
+    if (!(path.startsWith("/") ? path.substring(1) : path).startsWith("api/")
         || remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
       return;
     }

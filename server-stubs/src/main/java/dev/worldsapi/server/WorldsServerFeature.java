@@ -69,6 +69,7 @@ public final class WorldsServerFeature implements Feature {
   public boolean configure(FeatureContext context) {
     context.register(WorldsJsonProvider.class);
     context.register(GzipResponses.class);
+    context.register(GzipResponses.AcceptEncodingFilter.class);
     context.register(WorldsApiExceptionMapper.class);
     context.register(WebApplicationExceptionMapper.class);
     context.register(ConstraintViolationExceptionMapper.class);

@@ -5,15 +5,13 @@ import dev.worldsapi.server.auth.StaticTokenVerifier;
 import dev.worldsapi.server.errors.PathBoundsResource;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
-import org.glassfish.jersey.client.ClientConfig;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.test.JerseyTest;
+import java.util.List;
 
 /**
- * The runtime around {@link StubJobsApi}, in process (Jersey's in-memory connector), with every
- * answer checked against the spec before the test sees it.
+ * The runtime around {@link StubJobsApi}, on Jersey's in-memory connector or another Jakarta REST
+ * implementation ({@link StubHost}), with every answer checked against the spec before the test
+ * sees it.
  */
 public final class StubApplication {
 
@@ -22,34 +20,36 @@ public final class StubApplication {
 
   private StubApplication() {}
 
-  /** A started server; {@link JerseyTest#tearDown()} stops it. */
-  public static JerseyTest start() throws Exception {
-    JerseyTest jersey =
-        new JerseyTest() {
-          @Override
-          protected Application configure() {
-            return new ResourceConfig()
-                .register(new StubJobsApi())
-                .register(PathBoundsResource.class)
-                .register(
-                    new WorldsServerFeature(
-                        new StaticTokenVerifier(TOKEN, new Caller("user-1", "Ada")),
-                        path -> path.equals("public")));
-          }
+  /** The runtime's components, as instances, for any Jakarta REST implementation to serve. */
+  public static List<Object> components() {
+    return List.of(
+        new StubJobsApi(),
+        new PathBoundsResource(),
+        new WorldsServerFeature(
+            new StaticTokenVerifier(TOKEN, new Caller("user-1", "Ada")),
+            path -> path.equals("public")));
+  }
 
-          @Override
-          protected void configureClient(ClientConfig config) {
-            config.register(new SpecCheckedResponses());
-          }
-        };
-    jersey.setUp();
-    return jersey;
+  /**
+   * A started server on the {@link StubHost#selected() selected} implementation (Jersey's in-memory
+   * connector unless a test run says otherwise); {@link Running#stop()} stops it.
+   */
+  public static Running start() throws Exception {
+    return StubHost.selected().start(components(), new SpecCheckedResponses());
+  }
+
+  /** A started application and a client for it. */
+  public interface Running {
+    /** A target for {@code path}, relative to the application's root. */
+    WebTarget target(String path);
+
+    void stop() throws Exception;
   }
 
   /** A request with the token; {@code path} may end in a query string, sent as written. */
-  public static Invocation.Builder authorized(JerseyTest jersey, String path) {
+  public static Invocation.Builder authorized(Running server, String path) {
     String[] pathAndQuery = path.split("\\?", 2);
-    WebTarget target = jersey.target(pathAndQuery[0]);
+    WebTarget target = server.target(pathAndQuery[0]);
     if (pathAndQuery.length == 2) {
       for (String pair : pathAndQuery[1].split("&")) {
         String[] nameAndValue = pair.split("=", 2);

@@ -2,7 +2,6 @@ package dev.worldsapi.server;
 
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
-import org.glassfish.jersey.test.JerseyTest;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,24 +12,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class StubServer implements BeforeAllCallback, AfterAllCallback {
 
-  private JerseyTest jersey;
+  private StubApplication.Running server;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    jersey = StubApplication.start();
+    server = StubApplication.start();
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
-    jersey.tearDown();
+    server.stop();
   }
 
   /** A request with the token; {@code path} may end in a query string. */
   public Invocation.Builder authorized(String path) {
-    return StubApplication.authorized(jersey, path);
+    return StubApplication.authorized(server, path);
   }
 
   public WebTarget target(String path) {
-    return jersey.target(path);
+    return server.target(path);
   }
 }

@@ -22,9 +22,8 @@ import java.util.zip.GZIPOutputStream;
  * is built in memory first, which the API's bounded pages allow.
  */
 @Provider
-@PreMatching
 @Priority(Priorities.ENTITY_CODER)
-public final class GzipResponses implements ContainerRequestFilter, WriterInterceptor {
+public final class GzipResponses implements WriterInterceptor {
 
   /** Bodies up to this size are sent as they are. */
   public static final int THRESHOLD_BYTES = 1024;
@@ -32,10 +31,21 @@ public final class GzipResponses implements ContainerRequestFilter, WriterInterc
   // Read from the request once, as it arrives, instead of through an injected proxy per body.
   private static final String ACCEPTS_GZIP = GzipResponses.class.getName() + ".acceptsGzip";
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    if (acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
-      request.setProperty(ACCEPTS_GZIP, Boolean.TRUE);
+  /**
+   * Notes whether the request accepts gzip as it arrives, for {@link GzipResponses} to read without
+   * an injected proxy per body. A class of its own: an implementation may register a class for one
+   * of its contracts only (RESTEasy, given one class that was both, applied it as a filter and
+   * never as a writer interceptor).
+   */
+  @Provider
+  @PreMatching
+  @Priority(Priorities.ENTITY_CODER)
+  public static final class AcceptEncodingFilter implements ContainerRequestFilter {
+    @Override
+    public void filter(ContainerRequestContext request) {
+      if (acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
+        request.setProperty(ACCEPTS_GZIP, Boolean.TRUE);
+      }
     }
   }
 

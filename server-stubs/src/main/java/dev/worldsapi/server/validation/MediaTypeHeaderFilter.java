@@ -19,8 +19,18 @@ import java.util.List;
 @Priority(Priorities.AUTHENTICATION + 1)
 public final class MediaTypeHeaderFilter implements ContainerRequestFilter {
 
+  /**
+   * The request property (on a servlet container, the request attribute) in which {@link
+   * MalformedMediaTypeServletFilter} names a malformed header it hid from the implementation.
+   */
+  public static final String MALFORMED_HEADER = "dev.worldsapi.server.malformedHeader";
+
   @Override
   public void filter(ContainerRequestContext request) {
+    if (request.getProperty(MALFORMED_HEADER) instanceof String header) {
+      reject(request, header);
+      return;
+    }
     List<String> contentTypes = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
     if (contentTypes != null && !contentTypes.isEmpty()) {
       if (contentTypes.size() > 1

@@ -10,7 +10,6 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.glassfish.jersey.test.JerseyTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,16 +26,16 @@ class ServerRuntimeTest {
   private static final String BASE = StubApplication.BASE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private JerseyTest jersey;
+  private StubApplication.Running server;
 
   @BeforeEach
   void start() throws Exception {
-    jersey = StubApplication.start();
+    server = StubApplication.start();
   }
 
   @AfterEach
   void stop() throws Exception {
-    jersey.tearDown();
+    server.stop();
   }
 
   @ParameterizedTest(name = "?{0} → {1}")
@@ -193,7 +192,7 @@ class ServerRuntimeTest {
     Response response = authorized(BASE + "/jobs").delete();
 
     assertEnvelope(response, 405, "method_not_allowed", "Method not allowed");
-    assertThat(response.getHeaderString("Allow")).contains("GET");
+    assertThat(response.getHeaderString("Allow")).isEqualTo("GET, HEAD, OPTIONS");
   }
 
   @Test
@@ -208,7 +207,7 @@ class ServerRuntimeTest {
   @Test
   void notAcceptableIs406() throws Exception {
     Response response =
-        jersey
+        server
             .target(BASE + "/jobs")
             .request(MediaType.TEXT_HTML_TYPE)
             .header("Authorization", "Bearer " + TOKEN)
@@ -232,7 +231,7 @@ class ServerRuntimeTest {
       })
   void missingOrWrongTokenIs401WithWwwAuthenticate(String authorization, String challenge)
       throws Exception {
-    Invocation.Builder request = jersey.target(BASE + "/jobs").request();
+    Invocation.Builder request = server.target(BASE + "/jobs").request();
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -247,7 +246,7 @@ class ServerRuntimeTest {
 
   @Test
   void publicPathsNeedNoToken() {
-    assertThat(jersey.target("public").request().get().getStatus()).isEqualTo(200);
+    assertThat(server.target("public").request().get().getStatus()).isEqualTo(200);
   }
 
   @Test
@@ -302,7 +301,7 @@ class ServerRuntimeTest {
   }
 
   private Invocation.Builder authorized(String path) {
-    return StubApplication.authorized(jersey, path);
+    return StubApplication.authorized(server, path);
   }
 
   private static void assertEnvelope(Response response, int status, String type, String detail)

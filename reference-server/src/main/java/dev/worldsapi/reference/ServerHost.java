@@ -1,0 +1,44 @@
+package dev.worldsapi.reference;
+
+import java.util.List;
+
+/**
+ * The Jakarta REST implementation and HTTP server the reference application runs on: Jersey on the
+ * JDK's HTTP server, unless the system property {@value #PROPERTY} names another host's class,
+ * which is how the {@code resteasy-tests} module runs the same application on RESTEasy.
+ */
+public interface ServerHost {
+
+  /** The system property naming the host's class; unset for Jersey. */
+  String PROPERTY = "worlds.reference.host";
+
+  /** The implementation's name, for messages: {@code Jersey}, {@code RESTEasy}. */
+  String name();
+
+  /**
+   * Serves {@code components} (resources, providers, features, as instances) on {@code host} and
+   * {@code port} (0 for any free one), started.
+   */
+  Running start(String host, int port, List<Object> components);
+
+  /** A started server. */
+  interface Running {
+    int port();
+
+    /** Stops accepting requests and lets those in flight finish for up to a second. */
+    void stop();
+  }
+
+  /** The host the system property selects. */
+  static ServerHost selected() {
+    String name = System.getProperty(PROPERTY);
+    if (name == null) {
+      return new JerseyHost();
+    }
+    try {
+      return (ServerHost) Class.forName(name).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException(PROPERTY + "=" + name + " is not a ServerHost here", e);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.worldsapi.resteasy;
+
+import dev.worldsapi.reference.ServerHost;
+import java.util.List;
+
+/** The reference application on RESTEasy and Undertow. */
+public final class ResteasyHost implements ServerHost {
+
+  @Override
+  public String name() {
+    return "RESTEasy";
+  }
+
+  @Override
+  public Running start(String host, int port, List<Object> components) {
+    Resteasy.Started started = Resteasy.serve(host, port, components);
+    return new Running() {
+      @Override
+      public int port() {
+        return started.port();
+      }
+
+      @Override
+      public void stop() {
+        started.server().stop();
+      }
+    };
+  }
+}
