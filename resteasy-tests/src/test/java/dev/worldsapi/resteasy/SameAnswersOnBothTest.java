@@ -8,14 +8,7 @@ import dev.worldsapi.conformance.ConformanceRunner;
 import dev.worldsapi.reference.ReferenceServer;
 import dev.worldsapi.reference.ServerOptions;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +32,13 @@ class SameAnswersOnBothTest {
       List.of("allow", "www-authenticate", "retry-after", "content-type");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static Process jersey;
+  private static JerseyReferenceProcess jersey;
   private static ReferenceServer resteasy;
 
   @TestFactory
   Stream<DynamicTest> everyCaseIsAnsweredAlikeByJerseyAndResteasy() throws Exception {
-    int jerseyPort = startJersey();
+    jersey = JerseyReferenceProcess.start(TOKEN);
+    int jerseyPort = jersey.port();
     resteasy = ReferenceServer.start(new ServerOptions(0, TOKEN, true, Duration.ZERO));
     ConformanceRunner onJersey = runner(jerseyPort);
     ConformanceRunner onResteasy = runner(resteasy.port());
@@ -100,51 +94,13 @@ class SameAnswersOnBothTest {
             URI.create("http://127.0.0.1:" + port), TOKEN, "demo", "sandbox"));
   }
 
-  private static int startJersey() throws Exception {
-    Path jar = Path.of("..", "reference-server", "target", "worlds-reference-server.jar");
-    assertThat(Files.exists(jar)).as(jar + " is built before this module").isTrue();
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    jersey =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "--port=" + port,
-                "--token=" + TOKEN,
-                "--worker-step-ms=0")
-            .redirectErrorStream(true)
-            .redirectOutput(Path.of("target", "jersey-reference-server.log").toFile())
-            .start();
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<Void> spec =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/openapi.yaml"))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (spec.statusCode() == 200) {
-          return port;
-        }
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new IllegalStateException("the Jersey reference server did not start: see target/");
-  }
-
   @AfterAll
   static void stop() throws InterruptedException {
     if (resteasy != null) {
       resteasy.close();
     }
     if (jersey != null) {
-      jersey.destroy();
-      jersey.waitFor();
+      jersey.close();
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.worldsapi.server;
 
 import dev.worldsapi.server.auth.BearerAuthFilter;
 import dev.worldsapi.server.auth.TokenVerifier;
+import dev.worldsapi.server.errors.AllowHeaderFilter;
 import dev.worldsapi.server.errors.ConstraintViolationExceptionMapper;
 import dev.worldsapi.server.errors.JsonBodyExceptionMapper;
 import dev.worldsapi.server.errors.UnexpectedExceptionMapper;
@@ -72,6 +73,7 @@ public final class WorldsServerFeature implements Feature {
     context.register(GzipResponses.AcceptEncodingFilter.class);
     context.register(WorldsApiExceptionMapper.class);
     context.register(WebApplicationExceptionMapper.class);
+    context.register(AllowHeaderFilter.class);
     context.register(ConstraintViolationExceptionMapper.class);
     context.register(JsonBodyExceptionMapper.class);
     context.register(UnexpectedExceptionMapper.class);

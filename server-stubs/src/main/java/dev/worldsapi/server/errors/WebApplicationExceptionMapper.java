@@ -5,10 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Writes the JAX-RS runtime's own failures as the error envelope: an unknown route (404), a wrong
@@ -58,25 +55,9 @@ public final class WebApplicationExceptionMapper
     };
   }
 
-  /**
-   * The implementation's {@code Allow}, in one form whatever the implementation: methods upper
-   * case, sorted, comma and space. HEAD joins GET: Jakarta REST answers HEAD wherever there is a
-   * GET, and RESTEasy says so while Jersey leaves it out ({@code GET,OPTIONS}).
-   */
+  /** The implementation's {@code Allow}, kept; {@link AllowHeaderFilter} writes it in one form. */
   private static Map<String, String> allow(Response response) {
     String allow = response.getHeaderString(HttpHeaders.ALLOW);
-    if (allow == null) {
-      return Map.of();
-    }
-    Set<String> methods = new TreeSet<>();
-    for (String method : allow.split(",")) {
-      if (!method.isBlank()) {
-        methods.add(method.strip().toUpperCase(Locale.ROOT));
-      }
-    }
-    if (methods.contains("GET")) {
-      methods.add("HEAD");
-    }
-    return Map.of(HttpHeaders.ALLOW, String.join(", ", methods));
+    return allow == null ? Map.of() : Map.of(HttpHeaders.ALLOW, allow);
   }
 }
