@@ -1,10 +1,7 @@
 package dev.worldsapi.reference;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.worldsapi.resteasy.JerseyReferenceProcess;
-import java.time.Duration;
+import dev.worldsapi.resteasy.BothImplementations;
+import dev.worldsapi.resteasy.BothImplementations.Answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,17 +19,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SweepAnswersOnBothTest {
 
   private static final String TOKEN = "not-a-real-token-4c61";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static JerseyReferenceProcess jersey;
-  private static ReferenceServer resteasy;
+  private static BothImplementations servers;
 
   @TestFactory
   Stream<DynamicTest> everySweepRequestIsAnsweredAlikeByJerseyAndResteasy() throws Exception {
-    jersey = JerseyReferenceProcess.start(TOKEN);
-    resteasy = ReferenceServer.start(new ServerOptions(0, TOKEN, true, Duration.ZERO));
-    Http onJersey = new Http(jersey.port(), TOKEN);
-    Http onResteasy = new Http(resteasy.port(), TOKEN);
+    servers = BothImplementations.start(TOKEN);
+    Http onJersey = new Http(servers.jerseyPort(), TOKEN);
+    Http onResteasy = new Http(servers.resteasyPort(), TOKEN);
     String[] rows =
         ProtocolSweepTest.class
             .getDeclaredMethod(
@@ -55,9 +49,10 @@ class SweepAnswersOnBothTest {
           DynamicTest.dynamicTest(
               method + " " + path + (header == null ? "" : " [" + header + "]"),
               () ->
-                  assertAlike(
-                      send(onJersey, method, path, header, body),
-                      send(onResteasy, method, path, header, body))));
+                  BothImplementations.assertAlike(
+                      method + " " + path,
+                      answer(send(onJersey, method, path, header, body)),
+                      answer(send(onResteasy, method, path, header, body)))));
     }
     return tests.stream();
   }
@@ -74,25 +69,14 @@ class SweepAnswersOnBothTest {
         : http.send(method, path, body, header.split(": ", 2)[0], header.split(": ", 2)[1]);
   }
 
-  private static void assertAlike(Http.Reply jersey, Http.Reply resteasy) throws Exception {
-    assertThat(resteasy.status()).as("status").isEqualTo(jersey.status());
-    for (String header : List.of("Allow", "WWW-Authenticate", "Retry-After", "Content-Type")) {
-      assertThat(resteasy.header(header)).as(header).isEqualTo(jersey.header(header));
-    }
-    if (jersey.status() >= 400) {
-      assertThat(JSON.readTree(resteasy.body()))
-          .as("envelope")
-          .isEqualTo(JSON.readTree(jersey.body()));
-    }
+  private static Answer answer(Http.Reply reply) {
+    return new Answer(reply.status(), reply.headers(), reply.body());
   }
 
   @AfterAll
   static void stop() throws InterruptedException {
-    if (resteasy != null) {
-      resteasy.close();
-    }
-    if (jersey != null) {
-      jersey.close();
+    if (servers != null) {
+      servers.close();
     }
   }
 }

@@ -2,17 +2,12 @@ package dev.worldsapi.resteasy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.conformance.ConformanceCase;
 import dev.worldsapi.conformance.ConformanceRunner;
-import dev.worldsapi.reference.ReferenceServer;
-import dev.worldsapi.reference.ServerOptions;
-import java.io.IOException;
+import dev.worldsapi.resteasy.BothImplementations.Answer;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,28 +15,21 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every request of the spec-generated conformance suite, sent to the reference application on
- * Jersey and on RESTEasy: the status, the {@code Allow}, {@code WWW-Authenticate}, {@code
- * Retry-After} and {@code Content-Type} headers and, for every failure, the whole envelope must be
- * the same on both. Jersey runs from the reference server's own jar in a process of its own (the
- * two implementations cannot share a classpath); RESTEasy runs here.
+ * Jersey and on RESTEasy: the same status, {@code Allow}, {@code WWW-Authenticate}, {@code
+ * Retry-After} and {@code Content-Type}, and for every failure the same envelope ({@link
+ * BothImplementations#assertAlike}).
  */
 class SameAnswersOnBothTest {
 
   private static final String TOKEN = "not-a-real-token-8a27";
-  private static final List<String> COMPARED_HEADERS =
-      List.of("allow", "www-authenticate", "retry-after", "content-type");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static JerseyReferenceProcess jersey;
-  private static ReferenceServer resteasy;
+  private static BothImplementations servers;
 
   @TestFactory
   Stream<DynamicTest> everyCaseIsAnsweredAlikeByJerseyAndResteasy() throws Exception {
-    jersey = JerseyReferenceProcess.start(TOKEN);
-    int jerseyPort = jersey.port();
-    resteasy = ReferenceServer.start(new ServerOptions(0, TOKEN, true, Duration.ZERO));
-    ConformanceRunner onJersey = runner(jerseyPort);
-    ConformanceRunner onResteasy = runner(resteasy.port());
+    servers = BothImplementations.start(TOKEN);
+    ConformanceRunner onJersey = runner(servers.jerseyPort());
+    ConformanceRunner onResteasy = runner(servers.resteasyPort());
     List<ConformanceCase> jerseyCases = onJersey.cases();
     List<ConformanceCase> resteasyCases = onResteasy.cases();
     assertThat(resteasyCases).hasSameSizeAs(jerseyCases);
@@ -53,39 +41,20 @@ class SameAnswersOnBothTest {
       tests.add(
           DynamicTest.dynamicTest(
               jerseyCase.toString(),
-              () ->
-                  assertAlike(jerseyCase, onJersey.run(jerseyCase), onResteasy.run(resteasyCase))));
+              () -> {
+                ConformanceRunner.Result jersey = onJersey.run(jerseyCase);
+                ConformanceRunner.Result resteasy = onResteasy.run(resteasyCase);
+                BothImplementations.assertAlike(
+                    jerseyCase
+                        + "\n  Jersey:   "
+                        + jersey.curl()
+                        + "\n  RESTEasy: "
+                        + resteasy.curl(),
+                    new Answer(jersey.status(), jersey.headers(), jersey.body()),
+                    new Answer(resteasy.status(), resteasy.headers(), resteasy.body()));
+              }));
     }
     return tests.stream();
-  }
-
-  private static void assertAlike(
-      ConformanceCase c, ConformanceRunner.Result jersey, ConformanceRunner.Result resteasy)
-      throws IOException {
-    String where = c + "\n  Jersey:   " + jersey.curl() + "\n  RESTEasy: " + resteasy.curl();
-    assertThat(resteasy.status()).as("status of " + where).isEqualTo(jersey.status());
-    for (String header : COMPARED_HEADERS) {
-      assertThat(values(resteasy.headers(), header))
-          .as(header + " of " + where)
-          .isEqualTo(values(jersey.headers(), header));
-    }
-    if (jersey.status() >= 400) {
-      assertThat(JSON.readTree(resteasy.body()))
-          .as("envelope of " + where)
-          .isEqualTo(JSON.readTree(jersey.body()));
-    }
-  }
-
-  /** A header's values as sent, the name matched without regard to case. */
-  private static List<String> values(Map<String, List<String>> headers, String name) {
-    List<String> values = new ArrayList<>();
-    headers.forEach(
-        (key, list) -> {
-          if (key.equalsIgnoreCase(name)) {
-            values.addAll(list);
-          }
-        });
-    return values;
   }
 
   private static ConformanceRunner runner(int port) {
@@ -96,11 +65,8 @@ class SameAnswersOnBothTest {
 
   @AfterAll
   static void stop() throws InterruptedException {
-    if (resteasy != null) {
-      resteasy.close();
-    }
-    if (jersey != null) {
-      jersey.close();
+    if (servers != null) {
+      servers.close();
     }
   }
 }
