@@ -61,6 +61,18 @@ class SpecRequestRulesTest {
   }
 
   @Test
+  void aMalformedContentTypeWithoutATokenIs401() throws Exception {
+    // Authentication comes first on every implementation, including where the servlet filter
+    // notes the malformed header before the Jakarta REST runtime sees the request.
+    ClientRequestFilter rawContentType =
+        context -> context.getHeaders().putSingle("Content-Type", "application/");
+    Response response = server.target(BASE + "/jobs").register(rawContentType).request().get();
+
+    assertEnvelope(response, 401);
+    assertThat(response.getHeaderString("WWW-Authenticate")).startsWith("Bearer");
+  }
+
+  @Test
   void malformedAcceptIs400Envelope() throws Exception {
     Response response = request(BASE + "/jobs").header("Accept", "text/").get();
 
