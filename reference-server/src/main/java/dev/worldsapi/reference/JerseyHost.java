@@ -1,11 +1,18 @@
 package dev.worldsapi.reference;
 
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.net.URI;
+import dev.worldsapi.reference.controls.Faults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -17,13 +24,25 @@ final class JerseyHost implements ServerHost {
   private static final java.util.logging.Logger PROVIDER_CHECK =
       java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
+  // When a client gives up on a request (its read timeout, a test's delayed answer) and closes the
+  // connection, Jersey's container logs a WARNING with a stack trace for the answer it could not
+  // send: the client has left, and there is nothing for anyone to act on.
+  private static final java.util.logging.Logger CONTAINER =
+      java.util.logging.Logger.getLogger("org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer");
+
   static {
     PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
+    CONTAINER.setLevel(java.util.logging.Level.SEVERE);
   }
 
   @Override
   public String name() {
     return "Jersey";
+  }
+
+  @Override
+  public boolean dropsConnections() {
+    return true;
   }
 
   @Override
@@ -39,11 +58,21 @@ final class JerseyHost implements ServerHost {
     components.forEach(app::register);
     ExecutorService requests = HttpServerSettings.executor();
     HttpServerSettings.apply();
-    HttpServer http =
-        JdkHttpServerFactory.createHttpServer(
-            URI.create("http://" + uriHost(host) + ":" + port + "/"), app, false);
+    // The server and its context are made here rather than by JdkHttpServerFactory, which keeps
+    // the context to itself: the context carries the filter that drops connections.
+    JdkHttpHandlerContainer container =
+        ContainerFactory.createContainer(JdkHttpHandlerContainer.class, app);
+    HttpServer http;
+    try {
+      http = HttpServer.create(new InetSocketAddress(host, port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+    }
+    HttpContext context = http.createContext("/", container);
+    context.getFilters().add(new DropConnections());
     http.setExecutor(requests);
     http.start();
+    container.getApplicationHandler().onStartup(container);
     return new Running() {
       @Override
       public int port() {
@@ -53,6 +82,7 @@ final class JerseyHost implements ServerHost {
       @Override
       public void stop() {
         http.stop(1);
+        container.getApplicationHandler().onShutdown(container);
         requests.shutdown();
         try {
           requests.awaitTermination(2, TimeUnit.SECONDS);
@@ -63,7 +93,21 @@ final class JerseyHost implements ServerHost {
     };
   }
 
-  private static String uriHost(String host) {
-    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  /**
+   * Closes the connection, with no answer, when the application's response carries {@link
+   * Faults#DROP_HEADER}: the exchange is closed before any byte of the response is sent, which the
+   * JDK's server does by closing the connection.
+   */
+  private static final class DropConnections extends Filter {
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+      chain.doFilter(new DroppableExchange(exchange));
+    }
+
+    @Override
+    public String description() {
+      return "drops the connection of a response marked " + Faults.DROP_HEADER;
+    }
   }
 }

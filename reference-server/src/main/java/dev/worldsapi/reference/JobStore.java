@@ -63,8 +63,23 @@ public final class JobStore {
   }
 
   /**
-   * Adds a job already in {@code status}, for demo data and contract-test states, and returns it.
-   * The worker never advances it, but does honour a cancellation request.
+   * Adds a job already in {@code status}, for demo data, and returns it. The worker never advances
+   * it, but does honour a cancellation request.
+   */
+  public WorldJob insert(
+      Workspaces.Key workspace,
+      Plan plan,
+      WorldJobStatus status,
+      Instant createdAt,
+      UserIdentity creator,
+      String projectId) {
+    return insert(workspace, plan, status, createdAt, creator, projectId, false);
+  }
+
+  /**
+   * Adds a job already in {@code status} and returns it: a running one halfway through; one that
+   * ended, 30 s after {@code createdAt}. With {@code advances}, the worker takes an unfinished one
+   * on from there as it does a created job; without, it only honours a cancellation request.
    */
   public synchronized WorldJob insert(
       Workspaces.Key workspace,
@@ -72,12 +87,13 @@ public final class JobStore {
       WorldJobStatus status,
       Instant createdAt,
       UserIdentity creator,
-      String projectId) {
+      String projectId,
+      boolean advances) {
     JobState job =
         new JobState(UUID.randomUUID().toString(), workspace, plan, createdAt, ++sequence);
     job.creator = creator;
     job.projectId = projectId;
-    job.frozen = true;
+    job.frozen = !advances;
     job.status = WorldJobStatus.QUEUED;
     if (status != WorldJobStatus.QUEUED) {
       job.start(createdAt.plusSeconds(2));

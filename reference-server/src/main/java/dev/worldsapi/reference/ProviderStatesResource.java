@@ -1,5 +1,9 @@
 package dev.worldsapi.reference;
 
+import dev.worldsapi.reference.controls.Fault;
+import dev.worldsapi.reference.controls.JobFixture;
+import dev.worldsapi.reference.controls.Operation;
+import dev.worldsapi.reference.controls.TestControls;
 import dev.worldsapi.server.errors.WorldsApiException;
 import dev.worldsapi.server.model.UserIdentity;
 import dev.worldsapi.server.model.WorldJob;
@@ -11,9 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +41,13 @@ import java.util.UUID;
  *       ({@code jobId}); {@code manifestId}: any id.
  *   <li>{@code a workspace does not exist}: an organization and workspace that do not exist; {@code
  *       jobId}, {@code manifestId}: any ids.
- *   <li>{@code the next request fails}, params {@code status} (429 or 500) and {@code retry_after}
- *       (seconds, for 429; default 1): the next API request answers that.
+ *   <li>{@code the next request fails}, params {@code status} (429, 500, 502 or 504), {@code
+ *       retry_after} (seconds, for 429; default 1), {@code times} (default 1) and {@code operation}
+ *       (an {@code operationId}; default any): the next API requests answer that.
  * </ul>
+ *
+ * <p>Every state is set through the server's {@link TestControls}, the same ones the test kit
+ * drives in-process.
  *
  * <p>Teardown does nothing: every interaction starts from {@code a workspace exists}, which empties
  * the store.
@@ -59,19 +66,10 @@ public final class ProviderStatesResource {
           "a workspace does not exist",
           "the next request fails");
 
-  private static final Workspaces.Key RESTRICTED =
-      new Workspaces.Key(DemoData.ORG, DemoData.RESTRICTED_WORKSPACE);
+  private final TestControls controls;
 
-  private final JobStore store;
-  private final SimulatedFailures failures;
-  private final String token;
-  private final Clock clock;
-
-  ProviderStatesResource(JobStore store, SimulatedFailures failures, String token, Clock clock) {
-    this.store = store;
-    this.failures = failures;
-    this.token = token;
-    this.clock = clock;
+  ProviderStatesResource(TestControls controls) {
+    this.controls = controls;
   }
 
   @POST
@@ -83,29 +81,28 @@ public final class ProviderStatesResource {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("org", DemoData.ORG);
     values.put("workspace", DemoData.WORKSPACE);
-    values.put("token", token);
+    values.put("token", controls.token());
     if ("teardown".equals(body == null ? null : body.get("action"))) {
       return values;
     }
     switch (String.valueOf(state)) {
       case "a workspace exists" -> {
-        failures.clear();
-        store.clear();
+        controls.reset(false);
         values.put("missingJobId", "job-" + UUID.randomUUID());
         values.put("missingManifestId", UUID.randomUUID().toString());
       }
       case "jobs exist" -> values.putAll(jobs(params));
       case "a workspace exists that the caller may not use" -> {
-        values.put("workspace", RESTRICTED.workspace());
+        values.put("workspace", controls.forbiddenWorkspace().workspace());
         values.put("manifestId", UUID.randomUUID().toString());
         values.put(
             "jobId",
             insert(
-                    RESTRICTED,
+                    controls.forbiddenWorkspace(),
                     WorldJobKind.MANIFEST_GENERATION,
                     WorldJobStatus.QUEUED,
                     null,
-                    DemoData.DEVELOPER)
+                    controls.caller())
                 .getId());
       }
       case "a workspace does not exist" -> {
@@ -113,10 +110,8 @@ public final class ProviderStatesResource {
         values.put("jobId", "job-" + UUID.randomUUID());
         values.put("manifestId", UUID.randomUUID().toString());
       }
-      case "the next request fails" -> {
-        int status = integer(params, "status", 500);
-        failures.failNext(status, 1, Duration.ofSeconds(integer(params, "retry_after", 1)));
-      }
+      case "the next request fails" ->
+          controls.faults().arm(fault(params), times(params), operation(params));
       default ->
           throw WorldsApiException.badRequest(
               "Unknown provider state \"" + state + "\"; known: " + String.join(", ", STATES));
@@ -135,14 +130,14 @@ public final class ProviderStatesResource {
       throw WorldsApiException.badRequest("Provider state parameter: " + e.getMessage());
     }
     String projectId = text(params, "project_id", null);
-    String createdBy = text(params, "created_by", DemoData.DEVELOPER.getId().toString());
+    String createdBy = text(params, "created_by", controls.caller().getId().toString());
     UserIdentity creator =
-        createdBy.equals(DemoData.DEVELOPER.getId().toString())
-            ? DemoData.DEVELOPER
-            : new UserIdentity(UUID.fromString(createdBy), "user@example.org", "user");
+        createdBy.equals(controls.caller().getId().toString())
+            ? controls.caller()
+            : new UserIdentity(uuid("created_by", createdBy), "user@example.org", "user");
     WorldJob first = null;
     for (int i = 0; i < count; i++) {
-      WorldJob job = insert(DemoData.SANDBOX, kind, status, projectId, creator);
+      WorldJob job = insert(controls.defaultWorkspace(), kind, status, projectId, creator);
       first = first == null ? job : first;
     }
     Map<String, Object> values = new LinkedHashMap<>();
@@ -166,15 +161,63 @@ public final class ProviderStatesResource {
       String projectId,
       UserIdentity creator) {
     boolean manifest = kind == WorldJobKind.MANIFEST_GENERATION;
-    JobStore.Plan plan =
-        new JobStore.Plan(
+    return controls.insert(
+        new JobFixture(
+            workspace,
             kind,
+            status,
             manifest ? WorldResourceType.MANIFEST : WorldResourceType.TRAJECTORY,
             1,
+            projectId,
+            creator,
+            controls.clock().instant(),
             status == WorldJobStatus.FAILED,
-            (manifest ? "Manifest" : "Trajectory") + " generation failed: set up by a test");
-    Instant now = clock.instant();
-    return store.insert(workspace, plan, status, now, creator, projectId);
+            (manifest ? "Manifest" : "Trajectory") + " generation failed: set up by a test",
+            false));
+  }
+
+  private static Fault fault(Map<String, Object> params) {
+    int status = integer(params, "status", 500);
+    try {
+      return status == 429
+          ? Fault.rateLimited(Duration.ofSeconds(integer(params, "retry_after", 1)))
+          : Fault.status(status);
+    } catch (IllegalArgumentException e) {
+      throw WorldsApiException.badRequest("Provider state parameter: " + e.getMessage());
+    }
+  }
+
+  private static int times(Map<String, Object> params) {
+    int times = integer(params, "times", 1);
+    if (times < 1) {
+      throw WorldsApiException.badRequest("Provider state parameter times must be 1 or more");
+    }
+    return times;
+  }
+
+  private static Operation operation(Map<String, Object> params) {
+    String id = text(params, "operation", null);
+    if (id == null) {
+      return null;
+    }
+    return Arrays.stream(Operation.values())
+        .filter(o -> o.operationId().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                WorldsApiException.badRequest(
+                    "Provider state parameter operation must be an operationId of the spec, got \""
+                        + id
+                        + "\""));
+  }
+
+  private static UUID uuid(String name, String value) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw WorldsApiException.badRequest(
+          "Provider state parameter " + name + " must be a UUID, got \"" + value + "\"");
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,8 @@
 package dev.worldsapi.reference;
 
+import dev.worldsapi.reference.controls.Faults;
+import dev.worldsapi.reference.controls.RequestJournal;
+import dev.worldsapi.reference.controls.TestControls;
 import dev.worldsapi.server.WorldsServerFeature;
 import dev.worldsapi.server.auth.StaticTokenVerifier;
 import java.time.Clock;
@@ -14,15 +17,13 @@ public final class ReferenceServer implements AutoCloseable {
 
   private static final Set<String> PUBLIC_PATHS = Set.of("", "openapi.yaml", "docs");
   private final String host;
-
-  // Millisecond timestamps read better in JSON and sort the same.
-  private final Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+  private final boolean testMode;
   private final JobStore store;
-  private final SimulatedFailures failures = new SimulatedFailures();
+  private final TestControls controls;
   private final JobWorker worker;
   private final ServerHost.Running http;
 
-  private ReferenceServer(ServerOptions options, ServerHost serverHost) {
+  private ReferenceServer(ServerOptions options, Clock clock, ServerHost serverHost) {
     this.store = new JobStore(clock);
     Workspaces workspaces = new Workspaces();
     DemoData.addWorkspaces(workspaces);
@@ -30,13 +31,18 @@ public final class ReferenceServer implements AutoCloseable {
       DemoData.seedJobs(store, clock.instant());
     }
     this.host = options.host();
+    this.testMode = options.testMode();
+    this.worker = new JobWorker(store, options.workerStep());
+    Faults faults = new Faults(serverHost.dropsConnections());
+    RequestJournal journal = new RequestJournal();
+    this.controls =
+        new TestControls(store, workspaces, faults, journal, worker, clock, options.token());
     List<Object> components = new ArrayList<>();
     components.add(
         new ReferenceJobsApi(
             store, workspaces, Map.of(DemoData.DEVELOPER_CALLER.id(), DemoData.DEVELOPER)));
     components.add(new SpecResource());
     components.add(new DocsResource());
-    components.add(failures);
     components.add(
         new WorldsServerFeature(
             new StaticTokenVerifier(options.token(), DemoData.DEVELOPER_CALLER),
@@ -45,10 +51,11 @@ public final class ReferenceServer implements AutoCloseable {
                     || path.startsWith("docs/")
                     || (options.testMode() && path.equals(ProviderStatesResource.PATH))));
     if (options.testMode()) {
-      components.add(new ProviderStatesResource(store, failures, options.token(), clock));
+      components.add(faults);
+      components.add(journal);
+      components.add(new ProviderStatesResource(controls));
     }
     this.http = serverHost.start(options.host(), options.port(), components);
-    this.worker = new JobWorker(store, options.workerStep());
   }
 
   /**
@@ -56,7 +63,13 @@ public final class ReferenceServer implements AutoCloseable {
    * otherwise); {@link #close()} stops it.
    */
   public static ReferenceServer start(ServerOptions options) {
-    return new ReferenceServer(options, ServerHost.selected());
+    // Millisecond timestamps read better in JSON and sort the same.
+    return start(options, Clock.tickMillis(ZoneOffset.UTC));
+  }
+
+  /** As {@link #start(ServerOptions)}, with job times from {@code clock}. */
+  public static ReferenceServer start(ServerOptions options, Clock clock) {
+    return new ReferenceServer(options, clock, ServerHost.selected());
   }
 
   /** The address the server listens on, as given ({@code 127.0.0.1} by default). */
@@ -76,23 +89,28 @@ public final class ReferenceServer implements AutoCloseable {
     return worker;
   }
 
-  /** Failures to simulate on the next requests; off by default. */
-  public SimulatedFailures failures() {
-    return failures;
+  /**
+   * The test controls: data, faults, received requests, the worker.
+   *
+   * @throws IllegalStateException unless the server runs in test mode ({@link
+   *     ServerOptions#testMode()}), the only mode that arms faults and remembers requests
+   */
+  public TestControls controls() {
+    if (!testMode) {
+      throw new IllegalStateException("the test controls need test mode (--test-mode)");
+    }
+    return controls;
   }
 
-  /** Forgets every job and simulated failure, then seeds the demo jobs again if asked. */
+  /** Forgets every job and armed fault, then seeds the demo jobs again if asked. */
   public void reset(boolean seed) {
-    failures.clear();
-    store.clear();
-    if (seed) {
-      DemoData.seedJobs(store, clock.instant());
-    }
+    controls.reset(seed);
   }
 
   /** Stops accepting requests, lets those in flight finish for up to a second, stops the worker. */
   @Override
   public void close() {
+    controls.faults().clear();
     http.stop();
     worker.close();
   }

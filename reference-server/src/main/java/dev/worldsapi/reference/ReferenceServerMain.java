@@ -1,7 +1,6 @@
 package dev.worldsapi.reference;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -16,7 +15,7 @@ public final class ReferenceServerMain {
 
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
       throws InterruptedException {
-    if (Arrays.asList(args).contains("--help")) {
+    if (ServerOptions.asksForHelp(args)) {
       out.print(ServerOptions.HELP);
       return 0;
     }

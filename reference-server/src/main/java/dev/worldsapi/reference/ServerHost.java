@@ -16,6 +16,14 @@ public interface ServerHost {
   String name();
 
   /**
+   * Whether the host closes a connection without an answer when a response carries {@link
+   * dev.worldsapi.reference.controls.Faults#DROP_HEADER}, for the dropped-connection fault.
+   */
+  default boolean dropsConnections() {
+    return false;
+  }
+
+  /**
    * Serves {@code components} (resources, providers, features, as instances) on {@code host} and
    * {@code port} (0 for any free one), started.
    */

@@ -2,6 +2,9 @@ package dev.worldsapi.reference;
 
 import java.time.Duration;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * How the reference server runs: from command-line flags, then environment variables, then the
@@ -40,85 +43,147 @@ public record ServerOptions(
 
   public static final Duration DEFAULT_WORKER_STEP = Duration.ofSeconds(1);
 
-  public static final String HELP =
-      """
-      Usage: java -jar worlds-reference-server.jar [options]
+  /** What {@code --help} prints, made from the options' declarations. */
+  public static final String HELP = new CommandLine(new Flags()).getUsageMessage();
 
-      An in-memory Worlds jobs API server for development and tests.
+  /**
+   * The options as given on the command line: {@code --port 8080} and {@code --port=8080} alike.
+   * Values stay text here and are checked in {@link #parse}, which knows whether a value came from
+   * a flag or from the environment and names that source when refusing it.
+   */
+  @Command(
+      name = "java -jar worlds-reference-server.jar",
+      description = "An in-memory Worlds jobs API server for development and tests.",
+      sortOptions = false,
+      usageHelpWidth = 100,
+      headerHeading = "",
+      synopsisHeading = "Usage: ",
+      customSynopsis = "java -jar worlds-reference-server.jar [options]",
+      descriptionHeading = "%n",
+      optionListHeading =
+          "%nOptions (a value follows = or a space: --port=8080 or --port 8080; each option is also"
+              + " read%nfrom the environment variable in brackets, and a flag wins):%n",
+      footerHeading = "%n",
+      footer = {
+        "Seeded: organization \"demo\" with workspace \"sandbox\" (open to the token's caller) and",
+        "workspace \"restricted\" (answers 403). Docs at /docs, the spec at /openapi.yaml."
+      })
+  static final class Flags {
+    @Option(
+        names = "--host",
+        paramLabel = "ADDRESS",
+        description =
+            "address to listen on; 0.0.0.0 for every interface, to be reached from elsewhere"
+                + " [WORLDS_HOST, default 127.0.0.1]")
+    String host;
 
-      Options (each also read from an environment variable; a flag wins):
-        --host=ADDRESS       address to listen on; 0.0.0.0 for every   [WORLDS_HOST, default 127.0.0.1]
-                             interface, to be reached from elsewhere
-        --port=N             port to listen on; 0 picks a free one     [WORLDS_PORT, default 8080]
-        --token=TOKEN        the bearer token the server accepts       [WORLDS_TOKEN, default dev-token]
-        --seed=true|false    start with the demo org and jobs          [WORLDS_SEED, default true]
-        --no-seed            same as --seed=false
-        --worker-step-ms=N   ms between the simulated worker's steps;  [WORLDS_WORKER_STEP_MS, default 1000]
-                             a job takes 5 steps; 0 freezes the worker
-        --test-mode          serve the test controls (provider states  [WORLDS_TEST_MODE, default false]
-                             at POST /_pact/provider-states): for
-                             contract tests only, never in production
-        --help               print this and exit
+    @Option(
+        names = "--port",
+        paramLabel = "N",
+        description = "port to listen on; 0 picks a free one [WORLDS_PORT, default 8080]")
+    String port;
 
-      Seeded: organization "demo" with workspace "sandbox" (open to the token's caller) and
-      workspace "restricted" (answers 403). Docs at /docs, the spec at /openapi.yaml.
-      """;
+    @Option(
+        names = "--token",
+        paramLabel = "TOKEN",
+        description = "the bearer token the server accepts [WORLDS_TOKEN, default dev-token]")
+    String token;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "true|false",
+        description = "start with the demo org and jobs [WORLDS_SEED, default true]")
+    String seed;
+
+    @Option(names = "--no-seed", description = "same as --seed=false")
+    boolean noSeed;
+
+    @Option(
+        names = "--worker-step-ms",
+        paramLabel = "N",
+        description =
+            "ms between the simulated worker's steps; a job takes 5 steps; 0 freezes the worker"
+                + " [WORLDS_WORKER_STEP_MS, default 1000]")
+    String workerStep;
+
+    @Option(
+        names = "--test-mode",
+        description =
+            "serve the test controls (provider states at POST /_pact/provider-states): for"
+                + " contract tests only, never in production [WORLDS_TEST_MODE, default false]")
+    boolean testMode;
+
+    @Option(names = "--help", usageHelp = true, description = "print this and exit")
+    boolean help;
+  }
+
+  /** Whether the arguments ask for {@link #HELP} (and nothing else is to be done). */
+  public static boolean asksForHelp(String[] args) {
+    try {
+      return new CommandLine(new Flags()).parseArgs(args).isUsageHelpRequested();
+    } catch (CommandLine.ParameterException e) {
+      return false;
+    }
+  }
 
   /**
    * @throws IllegalArgumentException with a sentence naming the bad flag or variable
    */
   public static ServerOptions parse(String[] args, Map<String, String> env) {
-    String host = env.get("WORLDS_HOST");
-    String testMode = env.get("WORLDS_TEST_MODE");
-    String testModeSource = "WORLDS_TEST_MODE";
-    String port = env.get("WORLDS_PORT");
-    String token = env.get("WORLDS_TOKEN");
-    String seed = env.get("WORLDS_SEED");
-    String step = env.get("WORLDS_WORKER_STEP_MS");
-    String portSource = "WORLDS_PORT";
-    String seedSource = "WORLDS_SEED";
-    String stepSource = "WORLDS_WORKER_STEP_MS";
-    for (String arg : args) {
-      if (arg.startsWith("--host=")) {
-        host = arg.substring("--host=".length());
-      } else if (arg.equals("--test-mode")) {
-        testMode = "true";
-        testModeSource = "--test-mode";
-      } else if (arg.startsWith("--port=")) {
-        port = arg.substring("--port=".length());
-        portSource = "--port";
-      } else if (arg.startsWith("--token=")) {
-        token = arg.substring("--token=".length());
-      } else if (arg.startsWith("--seed=")) {
-        seed = arg.substring("--seed=".length());
-        seedSource = "--seed";
-      } else if (arg.equals("--no-seed")) {
-        seed = "false";
-        seedSource = "--no-seed";
-      } else if (arg.startsWith("--worker-step-ms=")) {
-        step = arg.substring("--worker-step-ms=".length());
-        stepSource = "--worker-step-ms";
-      } else {
-        throw new IllegalArgumentException(
-            "unknown option " + arg.split("=", 2)[0] + " (see --help)");
-      }
+    Flags flags = new Flags();
+    try {
+      new CommandLine(flags).parseArgs(args);
+    } catch (CommandLine.UnmatchedArgumentException e) {
+      String first = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0);
+      throw new IllegalArgumentException(
+          (first.startsWith("-")
+                  ? "unknown option " + first.split("=", 2)[0]
+                  : "unexpected argument \"" + first + "\"")
+              + " (see --help)");
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage() + " (see --help)");
     }
+    if (flags.noSeed && flags.seed != null) {
+      throw new IllegalArgumentException("--seed and --no-seed contradict each other; give one");
+    }
+    Source host = Source.of("--host", flags.host, "WORLDS_HOST", env);
+    Source port = Source.of("--port", flags.port, "WORLDS_PORT", env);
+    Source token = Source.of("--token", flags.token, "WORLDS_TOKEN", env);
+    Source seed =
+        flags.noSeed
+            ? new Source("--no-seed", "false")
+            : Source.of("--seed", flags.seed, "WORLDS_SEED", env);
+    Source step = Source.of("--worker-step-ms", flags.workerStep, "WORLDS_WORKER_STEP_MS", env);
+    Source testMode =
+        flags.testMode
+            ? new Source("--test-mode", "true")
+            : Source.of("--test-mode", null, "WORLDS_TEST_MODE", env);
     return new ServerOptions(
-        host == null ? DEFAULT_HOST : host(host),
-        port == null ? DEFAULT_PORT : integer(portSource, port, 0, 65_535),
-        token == null ? DEFAULT_TOKEN : nonBlank(token),
-        seed == null || bool(seedSource, seed),
-        step == null
+        host.value == null ? DEFAULT_HOST : host(host.name, host.value),
+        port.value == null ? DEFAULT_PORT : integer(port.name, port.value, 0, 65_535),
+        token.value == null ? DEFAULT_TOKEN : nonBlank(token.value),
+        seed.value == null || bool(seed.name, seed.value),
+        step.value == null
             ? DEFAULT_WORKER_STEP
-            : Duration.ofMillis(integer(stepSource, step, 0, 3_600_000)),
-        testMode != null && bool(testModeSource, testMode));
+            : Duration.ofMillis(integer(step.name, step.value, 0, 3_600_000)),
+        testMode.value != null && bool(testMode.name, testMode.value));
   }
 
-  private static String host(String value) {
+  /** A value and where it came from: the flag's name, or the environment variable's. */
+  private record Source(String name, String value) {
+    static Source of(String flag, String flagValue, String variable, Map<String, String> env) {
+      return flagValue != null
+          ? new Source(flag, flagValue)
+          : new Source(variable, env.get(variable));
+    }
+  }
+
+  private static String host(String source, String value) {
     String host = value.strip();
     if (host.isEmpty() || !host.matches("[A-Za-z0-9.:\\-\\[\\]%]+")) {
       throw new IllegalArgumentException(
-          "--host must be an address or host name such as 127.0.0.1 or 0.0.0.0, got \""
+          source
+              + " must be an address or host name such as 127.0.0.1 or 0.0.0.0, got \""
               + value
               + "\"");
     }

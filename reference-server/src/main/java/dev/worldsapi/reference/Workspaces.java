@@ -19,6 +19,11 @@ public final class Workspaces {
     members.put(new Key(org, workspace), Set.copyOf(callerIds));
   }
 
+  /** Forgets every workspace. */
+  public void clear() {
+    members.clear();
+  }
+
   /**
    * The workspace, when it exists and the caller may use it.
    *

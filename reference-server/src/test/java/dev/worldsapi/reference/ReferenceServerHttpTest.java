@@ -3,6 +3,7 @@ package dev.worldsapi.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.worldsapi.reference.controls.Fault;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ class ReferenceServerHttpTest {
 
   @BeforeAll
   static void start() {
-    server = ReferenceServer.start(new ServerOptions(0, TOKEN, true, Duration.ZERO));
+    server =
+        ReferenceServer.start(new ServerOptions(0, TOKEN, true, Duration.ZERO).withTestMode(true));
     http = new Http(server.port(), TOKEN);
   }
 
@@ -269,9 +271,9 @@ class ReferenceServerHttpTest {
 
   @Test
   void simulatedFailuresAnswerTheNextRequestsThenStop() {
-    server.failures().failNext(502, 1);
+    server.controls().faults().arm(Fault.badGateway(), 1);
     Http.Reply failed = http.get(Http.JOBS);
-    server.failures().failNext(429, 1);
+    server.controls().faults().arm(Fault.status(429), 1);
     Http.Reply limited = http.get(Http.JOBS);
 
     assertThat(failed.status()).isEqualTo(502);

@@ -61,11 +61,36 @@ class ServerOptionsTest {
         "--worker-step-ms=-5 | --worker-step-ms must be a whole number from 0 to 3600000, got \"-5\"",
         "--token=       | the token must not be blank",
         "--verbose      | unknown option --verbose (see --help)",
+        "--verbose=yes  | unknown option --verbose (see --help)",
+        "extra          | unexpected argument \"extra\" (see --help)",
+        "--port         | Missing required parameter for option '--port' (N) (see --help)",
       })
   void badOptionsAreRejectedWithASentence(String arg, String message) {
     assertThatThrownBy(() -> ServerOptions.parse(new String[] {arg}, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--port=9191 --host=::1 --token=t-1 --seed=false --worker-step-ms=5",
+        "--port 9191 --host ::1 --token t-1 --seed false --worker-step-ms 5",
+        "--port 9191 --host=::1 --token t-1 --no-seed --worker-step-ms=5",
+      })
+  void eachOptionTakesItsValueAfterAnEqualsSignOrAsTheNextArgument(String line) {
+    assertThat(ServerOptions.parse(line.split(" "), Map.of()))
+        .isEqualTo(new ServerOptions("::1", 9191, "t-1", false, Duration.ofMillis(5), false));
+  }
+
+  @Test
+  void aSourceThatIsNotAFlagIsNamedWhenItsValueIsRefused() {
+    assertThatThrownBy(() -> ServerOptions.parse(new String[0], Map.of("WORLDS_PORT", "x")))
+        .hasMessage("WORLDS_PORT must be a whole number from 0 to 65535, got \"x\"");
+    assertThatThrownBy(
+            () -> ServerOptions.parse(new String[] {"--seed=true", "--no-seed"}, Map.of()))
+        .hasMessageContaining("contradict");
   }
 
   @Test

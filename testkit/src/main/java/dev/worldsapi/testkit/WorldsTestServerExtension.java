@@ -1,0 +1,129 @@
+package dev.worldsapi.testkit;
+
+import dev.worldsapi.client.WorldsClient;
+import java.lang.reflect.Parameter;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension behind {@link WorldsTestServer}: starts the server before the class (or
+ * before each test), resets it before each test, stops it when the class (or test) is done, and
+ * resolves the parameters the annotation lists.
+ */
+public final class WorldsTestServerExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(WorldsTestServerExtension.class);
+  private static final String SERVER = "server";
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    WorldsTestServer settings = settings(context);
+    if (settings.lifecycle() == WorldsTestServer.Lifecycle.PER_CLASS
+        && context.getStore(NAMESPACE).get(SERVER) == null) {
+      context.getStore(NAMESPACE).put(SERVER, new Running(start(settings)));
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    WorldsTestServer settings = settings(context);
+    if (settings.lifecycle() == WorldsTestServer.Lifecycle.PER_METHOD) {
+      context.getStore(NAMESPACE).put(SERVER, new Running(start(settings)));
+    } else {
+      server(context).reset();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    // A delayed request still waiting would hold the next test up: end its wait now.
+    server(context).controls().faults().clear();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Parameter p = parameter.getParameter();
+    Class<?> type = p.getType();
+    return type == WorldsClient.class
+        || type == TestServer.class
+        || type == TestClock.class
+        || (type == String.class
+            && (p.isAnnotationPresent(BaseUrl.class) || p.isAnnotationPresent(BearerToken.class)));
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    TestServer server = server(context);
+    Parameter p = parameter.getParameter();
+    if (p.getType() == WorldsClient.class) {
+      return server.client();
+    }
+    if (p.getType() == TestServer.class) {
+      return server;
+    }
+    if (p.getType() == TestClock.class) {
+      return server.clock();
+    }
+    return p.isAnnotationPresent(BaseUrl.class) ? server.baseUrl() : server.token();
+  }
+
+  private static TestServer server(ExtensionContext context) {
+    Running running = context.getStore(NAMESPACE).get(SERVER, Running.class);
+    if (running == null) {
+      throw new ParameterResolutionException(
+          "no test server here: with @WorldsTestServer(lifecycle = PER_METHOD) the server exists"
+              + " for test methods and @BeforeEach/@AfterEach only, not for constructors or"
+              + " @BeforeAll");
+    }
+    return running.server;
+  }
+
+  private static WorldsTestServer settings(ExtensionContext context) {
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      var found =
+          c.getTestClass()
+              .flatMap(type -> AnnotationSupport.findAnnotation(type, WorldsTestServer.class));
+      if (found.isPresent()) {
+        return found.get();
+      }
+      if (c.getTestClass().map(type -> type.getEnclosingClass() == null).orElse(false)) {
+        break;
+      }
+    }
+    throw new ExtensionConfigurationException(
+        "WorldsTestServerExtension needs @WorldsTestServer on the test class or an enclosing one");
+  }
+
+  private static TestServer start(WorldsTestServer settings) {
+    return TestServer.start(settings.token(), settings.seed());
+  }
+
+  /**
+   * The server as the extension stores it: JUnit closes what it stores when the class or test is
+   * done, through {@link AutoCloseable} (JUnit 5.13 and later) or {@code CloseableResource}
+   * (earlier versions), whichever it knows; closing twice is harmless.
+   */
+  @SuppressWarnings("deprecation")
+  private static final class Running
+      implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+    final TestServer server;
+
+    Running(TestServer server) {
+      this.server = server;
+    }
+
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
+}
