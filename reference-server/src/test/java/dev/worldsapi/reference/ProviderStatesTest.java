@@ -3,10 +3,13 @@ package dev.worldsapi.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.worldsapi.reference.controls.ReceivedRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The provider-state endpoint of test mode, as any Pact verifier reaches it: over HTTP, with no
@@ -87,6 +90,54 @@ class ProviderStatesTest {
     assertThat(limited.status()).isEqualTo(429);
     assertThat(limited.header("Retry-After")).isEqualTo("7");
     assertThat(http.get(Http.JOBS).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theNextRequestsToOneOperationFailAsManyTimesAsAsked() {
+    state("{\"state\": \"a workspace exists\"}");
+    state(
+        "{\"state\": \"the next request fails\", \"params\": {\"status\": 502, \"times\": 2,"
+            + " \"operation\": \"get_world_job\"}}");
+    Http http = new Http(testMode.port(), TOKEN);
+
+    assertThat(http.get(Http.JOBS).status()).isEqualTo(200);
+    assertThat(http.get(Http.JOBS + "/job-1").status()).isEqualTo(502);
+    assertThat(http.get(Http.JOBS + "/job-1").status()).isEqualTo(502);
+    assertThat(http.get(Http.JOBS + "/job-1").status()).isEqualTo(404);
+  }
+
+  @Test
+  void statesAreSetThroughTheSameControlsTheServerOffersInProcess() {
+    state("{\"state\": \"a workspace exists\"}");
+    JsonNode values = state("{\"state\": \"jobs exist\", \"params\": {\"count\": 2}}");
+    state("{\"state\": \"the next request fails\", \"params\": {\"status\": 500, \"times\": 3}}");
+
+    assertThat(testMode.controls().jobs(DemoData.SANDBOX))
+        .extracting(job -> job.getId())
+        .hasSize(2)
+        .contains(values.get("jobId").asText());
+    assertThat(testMode.controls().faults().pending()).isEqualTo(3);
+    assertThat(testMode.controls().received())
+        .extracting(ReceivedRequest::path)
+        .containsOnly(STATES);
+    state("{\"state\": \"a workspace exists\"}");
+    assertThat(testMode.controls().faults().pending()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "{\"status\": 418}",
+        "{\"status\": 500, \"times\": 0}",
+        "{\"status\": 500, \"operation\": \"list_everything\"}",
+      })
+  void badFaultParametersAre400WithASentence(String params) {
+    Http.Reply reply =
+        new Http(testMode.port(), null)
+            .post(STATES, "{\"state\": \"the next request fails\", \"params\": " + params + "}");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("detail").asText()).startsWith("Provider state parameter");
   }
 
   @Test

@@ -5,8 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -15,32 +13,31 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.worldsapi.client.FakeTime;
 import dev.worldsapi.client.TestClients;
 import dev.worldsapi.client.WorldsClient;
 import dev.worldsapi.client.errors.BadGatewayException;
 import dev.worldsapi.client.errors.RateLimitException;
 import dev.worldsapi.client.errors.UnexpectedStatusException;
-import dev.worldsapi.client.errors.WorldsTimeoutException;
 import dev.worldsapi.client.errors.WorldsTransportException;
 import dev.worldsapi.client.model.CreateWorldManifestRequest;
-import dev.worldsapi.client.model.WorldJob;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Each retry branch against a real HTTP server, with recorded waits instead of sleeping. */
+/**
+ * The retry branches the reference server cannot provoke (503, an HTTP-date {@code Retry-After}, a
+ * refused connection, backoff caps), against a stubbed HTTP server, with recorded waits instead of
+ * sleeping; the others run against the reference server in the test kit's {@code
+ * RetriesOnTheServerTest}.
+ */
 class RetryBehaviourTest {
 
   private static final String JOB = TestClients.JOBS + "/job-1";
-  private static final String CANCEL = TestClients.JOBS + "/job-1/cancel";
   private static final String CREATE = "/api/v1/org/acme/ws/lab/worlds/manifests";
 
   @RegisterExtension
@@ -51,20 +48,6 @@ class RetryBehaviourTest {
   private final RetryPolicy noJitter = RetryPolicy.builder().jitter(0).build();
   private final WorldsClient client =
       TestClients.against(server, time).retryPolicy(noJitter).build();
-
-  @Test
-  void retriesOn429HonouringRetryAfterSeconds() {
-    failOnceThen(
-        () -> get(urlPathEqualTo(JOB)),
-        aResponse().withStatus(429).withHeader("Retry-After", "7"),
-        okJson(TestClients.job("job-1", "queued")));
-
-    WorldJob job = client.jobs().get("job-1");
-
-    assertThat(job.getId()).isEqualTo("job-1");
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
-    server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
-  }
 
   @Test
   void retriesOn429HonouringRetryAfterHttpDate() {
@@ -80,20 +63,6 @@ class RetryBehaviourTest {
   }
 
   @Test
-  void retriesPostOn429SinceTheServerDidNotActOnIt() {
-    failOnceThen(
-        () -> post(urlPathEqualTo(CREATE)),
-        aResponse().withStatus(429).withHeader("Retry-After", "1"),
-        okJson(TestClients.job("job-2", "queued")));
-
-    WorldJob job = client.manifests().create(new CreateWorldManifestRequest());
-
-    assertThat(job.getId()).isEqualTo("job-2");
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
-    server.verify(2, postRequestedFor(urlPathEqualTo(CREATE)));
-  }
-
-  @Test
   void retriesGetOn503ThenSucceeds() {
     failOnceThen(
         () -> get(urlPathEqualTo(JOB)),
@@ -103,79 +72,6 @@ class RetryBehaviourTest {
     assertThat(client.jobs().get("job-1").getStatus().value()).isEqualTo("running");
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500));
     server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
-  }
-
-  @Test
-  void retriesGetAfterConnectionReset() {
-    failOnceThen(
-        () -> get(urlPathEqualTo(JOB)),
-        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-        okJson(TestClients.job("job-1", "running")));
-
-    assertThat(client.jobs().get("job-1").getId()).isEqualTo("job-1");
-    server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
-  }
-
-  @Test
-  void retriesACreateAfterAConnectionResetWithTheSameIdempotencyKey() {
-    failOnceThen(
-        () -> post(urlPathEqualTo(CREATE)),
-        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-        okJson(TestClients.job("job-3", "queued")));
-
-    assertThat(client.manifests().create(new CreateWorldManifestRequest()).getId())
-        .isEqualTo("job-3");
-
-    List<LoggedRequest> sent = server.findAll(postRequestedFor(urlPathEqualTo(CREATE)));
-    assertThat(sent).hasSize(2);
-    assertThat(sent.get(0).getHeader("Idempotency-Key"))
-        .isNotBlank()
-        .isEqualTo(sent.get(1).getHeader("Idempotency-Key"));
-  }
-
-  @Test
-  void everyCreateSendsAFreshIdempotencyKey() {
-    server.stubFor(
-        post(urlPathEqualTo(CREATE)).willReturn(okJson(TestClients.job("job-3", "queued"))));
-
-    client.manifests().create(new CreateWorldManifestRequest());
-    client.manifests().create(new CreateWorldManifestRequest());
-
-    List<LoggedRequest> sent = server.findAll(postRequestedFor(urlPathEqualTo(CREATE)));
-    assertThat(sent.get(0).getHeader("Idempotency-Key"))
-        .isNotEqualTo(sent.get(1).getHeader("Idempotency-Key"));
-  }
-
-  @Test
-  void doesNotRetryACancelAfterConnectionReset() {
-    server.stubFor(
-        post(urlPathEqualTo(CANCEL))
-            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-
-    WorldsTransportException thrown =
-        catchThrowableOfType(WorldsTransportException.class, () -> client.jobs().cancel("job-1"));
-
-    assertThat(thrown.requestMayHaveBeenSent()).isTrue();
-    assertThat(thrown.getMessage())
-        .contains("POST " + server.baseUrl() + CANCEL, "after 1 attempt");
-    assertThat(thrown.attempts()).isEqualTo(1);
-    assertThat(time.sleeps()).isEmpty();
-    server.verify(1, postRequestedFor(urlPathEqualTo(CANCEL)));
-  }
-
-  @Test
-  void doesNotRetryACancelAfterReadTimeout() {
-    server.stubFor(
-        post(urlPathEqualTo(CANCEL))
-            .willReturn(okJson(TestClients.job("job-1", "cancelled")).withFixedDelay(2_000)));
-    WorldsClient impatient = client.toBuilder().readTimeout(Duration.ofMillis(200)).build();
-
-    WorldsTimeoutException thrown =
-        catchThrowableOfType(WorldsTimeoutException.class, () -> impatient.jobs().cancel("job-1"));
-
-    assertThat(thrown.requestMayHaveBeenSent()).isTrue();
-    assertThat(time.sleeps()).isEmpty();
-    server.verify(1, postRequestedFor(urlPathEqualTo(CANCEL)));
   }
 
   @Test

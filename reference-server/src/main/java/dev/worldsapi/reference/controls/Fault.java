@@ -60,7 +60,8 @@ public final class Fault {
 
   /**
    * The normal answer after {@code delay} of real time, for a client's read timeout; at most 10
-   * minutes. Clearing the faults ends the waits of requests already delayed.
+   * minutes. Clearing the faults (each test's reset does) ends the waits of requests still delayed
+   * and closes their connections unanswered.
    */
   public static Fault delay(Duration delay) {
     requireNonNegative("delay", delay);

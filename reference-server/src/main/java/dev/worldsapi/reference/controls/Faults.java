@@ -34,6 +34,12 @@ public final class Faults implements ContainerRequestFilter {
    */
   public static final String DROP_HEADER = "X-Worlds-Drop-Connection";
 
+  /**
+   * The request property set on a delayed request that {@link #clear()} released early: it is
+   * closed unanswered (or answered 504 where the host cannot drop it), and not remembered.
+   */
+  public static final String RELEASED = "dev.worldsapi.reference.faultReleased";
+
   private final boolean dropsConnections;
   private final List<Armed> armed = new ArrayList<>();
   private final Object delays = new Object();
@@ -80,7 +86,10 @@ public final class Faults implements ContainerRequestFilter {
     }
   }
 
-  /** Disarms every fault and ends the waits of requests being delayed now. */
+  /**
+   * Disarms every fault and ends the waits of requests being delayed now: they are closed
+   * unanswered, so that nothing a finished test armed acts on what follows.
+   */
   public void clear() {
     synchronized (armed) {
       armed.clear();
@@ -120,7 +129,17 @@ public final class Faults implements ContainerRequestFilter {
       case GATEWAY_TIMEOUT ->
           throw new WorldsApiException(
               504, "gateway_timeout", "Gateway timeout", List.of(), Map.of());
-      case DELAY -> await(fault.duration());
+      case DELAY -> {
+        if (!await(fault.duration())) {
+          // Released by clear(): the test that armed the delay is over (or reset the server), so
+          // the request must not act on what comes next, nor be counted there.
+          request.setProperty(RELEASED, Boolean.TRUE);
+          request.abortWith(
+              dropsConnections
+                  ? Response.status(500).header(DROP_HEADER, "true").build()
+                  : ErrorResponses.envelope(504, "gateway_timeout", "Gateway timeout"));
+        }
+      }
       case DROP_CONNECTION ->
           request.abortWith(Response.status(500).header(DROP_HEADER, "true").build());
     }
@@ -141,19 +160,24 @@ public final class Faults implements ContainerRequestFilter {
     }
   }
 
-  private void await(Duration delay) {
+  /** Waits out the delay; false when {@link #clear()} (or an interrupt) ended it early. */
+  private boolean await(Duration delay) {
     long deadline = System.nanoTime() + delay.toNanos();
     synchronized (delays) {
       long started = generation;
       long left;
-      while (generation == started && (left = deadline - System.nanoTime()) > 0) {
+      while ((left = deadline - System.nanoTime()) > 0) {
+        if (generation != started) {
+          return false;
+        }
         try {
           delays.wait(Math.max(1, left / 1_000_000));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return;
+          return false;
         }
       }
+      return true;
     }
   }
 

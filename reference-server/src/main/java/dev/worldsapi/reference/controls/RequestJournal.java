@@ -46,6 +46,9 @@ public final class RequestJournal implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(Faults.RELEASED) != null) {
+      return;
+    }
     Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
     Object matched = request.getProperty(MatchedOperation.PROPERTY);
     String path = request.getUriInfo().getRequestUri().getRawPath();
