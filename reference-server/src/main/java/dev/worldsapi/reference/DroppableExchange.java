@@ -11,9 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 
 /**
- * An exchange that, asked to send a response marked {@link Faults#DROP_HEADER}, closes the
- * connection instead: the JDK's server closes it when an exchange is closed before its response
- * headers went out. The body written afterwards goes nowhere.
+ * The exchange Jersey sees. Asked to send a response marked {@link Faults#DROP_HEADER}, it closes
+ * the connection instead: the JDK's server closes it when an exchange is closed before its response
+ * headers went out, and the body written afterwards goes nowhere.
  */
 final class DroppableExchange extends HttpExchange {
 
@@ -35,7 +35,10 @@ final class DroppableExchange extends HttpExchange {
       exchange.close();
       return;
     }
-    exchange.sendResponseHeaders(status, length);
+    // Jersey gives a HEAD answer the length its GET body would have; the JDK's server sends no
+    // body for HEAD whatever the length, and warns when given one. -1 is what it expects.
+    boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, head && length >= 0 ? -1 : length);
   }
 
   @Override
