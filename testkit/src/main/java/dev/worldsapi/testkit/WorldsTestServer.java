@@ -37,7 +37,10 @@ public @interface WorldsTestServer {
 
   /** How long the test server lives. */
   enum Lifecycle {
-    /** One server for the test class (and its nested classes), reset before each test. */
+    /**
+     * One server for the test class (and its nested classes), reset before each test; its tests
+     * must not run in parallel with each other.
+     */
     PER_CLASS,
     /** A new server for each test, stopped after it. */
     PER_METHOD

@@ -2,6 +2,7 @@ package dev.worldsapi.testkit;
 
 import dev.worldsapi.client.WorldsClient;
 import java.lang.reflect.Parameter;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -26,10 +27,8 @@ public final class WorldsTestServerExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    WorldsTestServer settings = settings(context);
-    if (settings.lifecycle() == WorldsTestServer.Lifecycle.PER_CLASS
-        && context.getStore(NAMESPACE).get(SERVER) == null) {
-      context.getStore(NAMESPACE).put(SERVER, new Running(start(settings)));
+    if (settings(context).lifecycle() == WorldsTestServer.Lifecycle.PER_CLASS) {
+      classServer(context);
     }
   }
 
@@ -78,29 +77,51 @@ public final class WorldsTestServerExtension
 
   private static TestServer server(ExtensionContext context) {
     Running running = context.getStore(NAMESPACE).get(SERVER, Running.class);
-    if (running == null) {
-      throw new ParameterResolutionException(
-          "no test server here: with @WorldsTestServer(lifecycle = PER_METHOD) the server exists"
-              + " for test methods and @BeforeEach/@AfterEach only, not for constructors or"
-              + " @BeforeAll");
+    if (running != null) {
+      return running.server;
     }
-    return running.server;
+    if (settings(context).lifecycle() == WorldsTestServer.Lifecycle.PER_CLASS) {
+      // A constructor or a non-static @BeforeAll of a @TestInstance(PER_CLASS) class asks before
+      // beforeAll has run.
+      return classServer(context);
+    }
+    throw new ParameterResolutionException(
+        "no test server here: with @WorldsTestServer(lifecycle = PER_METHOD) the server exists"
+            + " for test methods and @BeforeEach/@AfterEach only, not for constructors or"
+            + " @BeforeAll");
+  }
+
+  /** The server of the annotated class, started on first need; its nested classes share it. */
+  private static TestServer classServer(ExtensionContext context) {
+    ExtensionContext owner = owner(context);
+    WorldsTestServer settings = settings(owner);
+    return owner
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(SERVER, key -> new Running(start(settings)), Running.class)
+        .server;
   }
 
   private static WorldsTestServer settings(ExtensionContext context) {
+    return annotation(owner(context)).orElseThrow();
+  }
+
+  /** The context of the nearest class, this one or an enclosing one, that is annotated. */
+  private static ExtensionContext owner(ExtensionContext context) {
     for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
-      var found =
-          c.getTestClass()
-              .flatMap(type -> AnnotationSupport.findAnnotation(type, WorldsTestServer.class));
-      if (found.isPresent()) {
-        return found.get();
-      }
-      if (c.getTestClass().map(type -> type.getEnclosingClass() == null).orElse(false)) {
-        break;
+      if (annotation(c).isPresent()) {
+        return c;
       }
     }
     throw new ExtensionConfigurationException(
         "WorldsTestServerExtension needs @WorldsTestServer on the test class or an enclosing one");
+  }
+
+  private static Optional<WorldsTestServer> annotation(ExtensionContext context) {
+    return context.getTestMethod().isPresent()
+        ? Optional.empty()
+        : context
+            .getTestClass()
+            .flatMap(type -> AnnotationSupport.findAnnotation(type, WorldsTestServer.class));
   }
 
   private static TestServer start(WorldsTestServer settings) {

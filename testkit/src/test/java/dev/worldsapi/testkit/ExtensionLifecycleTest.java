@@ -9,10 +9,12 @@ import dev.worldsapi.client.errors.WorldsTransportException;
 import dev.worldsapi.reference.controls.Fault;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -51,6 +53,15 @@ class ExtensionLifecycleTest {
 
     tests.assertStatistics(stats -> stats.started(2).succeeded(2));
     assertThat(SERVERS).hasSize(2).allSatisfy(s -> assertThat(s).isSameAs(SERVERS.get(0)));
+  }
+
+  @Test
+  void aClassWithOneInstanceGetsTheServerInItsConstructorAndBeforeAll() {
+    Events tests = run(OneInstance.class);
+
+    tests.assertStatistics(stats -> stats.started(2).succeeded(2));
+    assertThat(SERVERS).hasSize(4).allSatisfy(s -> assertThat(s).isSameAs(SERVERS.get(0)));
+    assertStopped(SERVERS.get(0));
   }
 
   @Test
@@ -151,6 +162,29 @@ class ExtensionLifecycleTest {
       void inner(TestServer server) {
         SERVERS.add(server);
       }
+    }
+  }
+
+  @WorldsTestServer
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  static class OneInstance {
+    OneInstance(TestServer server) {
+      SERVERS.add(server);
+    }
+
+    @BeforeAll
+    void before(TestServer server) {
+      SERVERS.add(server);
+    }
+
+    @Test
+    void one(TestServer server) {
+      SERVERS.add(server);
+    }
+
+    @Test
+    void two(TestServer server) {
+      SERVERS.add(server);
     }
   }
 
