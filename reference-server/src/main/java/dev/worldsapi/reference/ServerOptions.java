@@ -113,7 +113,10 @@ public record ServerOptions(
                 + " contract tests only, never in production [WORLDS_TEST_MODE, default false]")
     boolean testMode;
 
-    @Option(names = "--help", usageHelp = true, description = "print this and exit")
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this and exit")
     boolean help;
   }
 

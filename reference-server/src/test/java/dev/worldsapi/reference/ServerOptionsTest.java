@@ -93,13 +93,14 @@ class ServerOptionsTest {
         .hasMessageContaining("contradict");
   }
 
-  @Test
-  void helpListsEveryOptionAndItsVariable() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"--help", "-h", "--port=1 --help"})
+  void helpListsEveryOptionAndItsVariable(String line) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     int exit =
         ReferenceServerMain.run(
-            new String[] {"--help"},
+            line.split(" "),
             Map.of(),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             System.err);
