@@ -1,11 +1,16 @@
 package dev.worldsapi.client;
 
+import dev.worldsapi.client.retry.Sleeper;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -17,11 +22,13 @@ import org.jspecify.annotations.Nullable;
 final class AsyncRunner {
 
   private final @Nullable Executor given;
+  private final Sleeper sleeper;
   private volatile @Nullable ExecutorService own;
   private volatile @Nullable ScheduledExecutorService scheduler;
 
-  AsyncRunner(@Nullable Executor given) {
+  AsyncRunner(@Nullable Executor given, Sleeper sleeper) {
     this.given = given;
+    this.sleeper = sleeper;
   }
 
   <T> CompletableFuture<T> submit(Supplier<T> call) {
@@ -39,7 +46,10 @@ final class AsyncRunner {
     if (current == null) {
       synchronized (this) {
         if (scheduler == null) {
-          scheduler = Executors.newSingleThreadScheduledExecutor(daemon("worlds-async-poll"));
+          scheduler =
+              sleeper == Sleeper.SYSTEM
+                  ? Executors.newSingleThreadScheduledExecutor(daemon("worlds-async-poll"))
+                  : new SleeperScheduler(sleeper);
         }
         current = scheduler;
       }
@@ -69,6 +79,38 @@ final class AsyncRunner {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /**
+   * Waits out each delay through the client's {@link Sleeper} rather than the system's timer, so
+   * that a sleeper of a test's making (one that records waits and moves a clock instead of
+   * sleeping) governs the async waiter's polls as it does the blocking waiter's. The wait holds the
+   * scheduler's thread, which only a sleeper that really sleeps makes noticeable.
+   */
+  private static final class SleeperScheduler extends ScheduledThreadPoolExecutor {
+    private final Sleeper sleeper;
+
+    SleeperScheduler(Sleeper sleeper) {
+      super(1, daemon("worlds-async-poll"));
+      this.sleeper = sleeper;
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+      Duration wait = Duration.ofNanos(unit.toNanos(delay));
+      return super.schedule(
+          () -> {
+            try {
+              sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+            command.run();
+          },
+          0,
+          TimeUnit.NANOSECONDS);
+    }
   }
 
   /** A future whose {@code cancel} interrupts the thread running its call. */

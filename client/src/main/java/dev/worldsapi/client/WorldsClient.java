@@ -94,7 +94,7 @@ public final class WorldsClient {
                     false))
             .target(WorldsJobsApi.class, settings.baseUrl);
     this.defaults = RequestOptions.none();
-    this.async = new AsyncRunner(settings.asyncExecutor);
+    this.async = new AsyncRunner(settings.asyncExecutor, settings.sleeper);
     this.defaultWorkspace = defaultWorkspace(this.settings, api, defaults);
   }
 
@@ -351,7 +351,11 @@ public final class WorldsClient {
       return this;
     }
 
-    /** How the client waits between retries and polls. Default: {@link Sleeper#SYSTEM}. */
+    /**
+     * How the client waits between retries and polls, the async waiter's included. Default: {@link
+     * Sleeper#SYSTEM} (the async waiter then schedules its polls on a timer, holding no thread
+     * between them).
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;

@@ -15,6 +15,7 @@ import dev.worldsapi.client.errors.NotFoundException;
 import dev.worldsapi.client.model.CreateWorldManifestRequest;
 import dev.worldsapi.client.model.CreateWorldTrajectoryRequest;
 import dev.worldsapi.client.model.WorldJob;
+import dev.worldsapi.client.retry.Sleeper;
 import dev.worldsapi.client.waiting.JobWaitTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,9 +43,9 @@ class AsyncClientTest {
 
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private final AtomicInteger tasks = new AtomicInteger();
+  private final FakeTime time = new FakeTime();
   private final WorldsClient client =
-      TestClients.against(server, new FakeTime())
-          .clock(Clock.systemUTC())
+      TestClients.against(server, time)
           .asyncExecutor(
               task -> {
                 tasks.incrementAndGet();
@@ -150,6 +151,8 @@ class AsyncClientTest {
     assertThat(done.getStatus().value()).isEqualTo("completed");
     server.verify(3, getRequestedFor(urlPathEqualTo(JOB)));
     assertThat(tasks.get()).as("one executor task per poll").isEqualTo(3);
+    // Between polls it waited through the client's sleeper, as the blocking waiter does.
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(20), Duration.ofMillis(20));
   }
 
   @Test
@@ -172,5 +175,36 @@ class AsyncClientTest {
         .isInstanceOfSatisfying(
             JobWaitTimeoutException.class,
             e -> assertThat(e.lastSeen().getStatus().value()).isEqualTo("running"));
+    // Polls at 0, 20, ... 100 ms of the client's clock, which only its sleeper moved.
+    server.verify(6, getRequestedFor(urlPathEqualTo(JOB)));
+    assertThat(time.sleeps()).hasSize(5).containsOnly(Duration.ofMillis(20));
+  }
+
+  @Test
+  void withTheSystemSleeperTheWaiterPollsOnATimerUntilTheJobEnds() throws Exception {
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .inScenario("timer")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson(TestClients.job("job-1", "running")))
+            .willSetStateTo("done"));
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .inScenario("timer")
+            .whenScenarioStateIs("done")
+            .willReturn(okJson(TestClients.job("job-1", "completed"))));
+    WorldsClient real = client.toBuilder().clock(Clock.systemUTC()).sleeper(Sleeper.SYSTEM).build();
+
+    WorldJob done =
+        real.async()
+            .jobs()
+            .waiter()
+            .withPollInterval(Duration.ofMillis(20))
+            .waitFor("job-1")
+            .get(5, TimeUnit.SECONDS);
+
+    assertThat(done.getStatus().value()).isEqualTo("completed");
+    server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
+    assertThat(time.sleeps()).as("the fake sleeper of the other clients").isEmpty();
   }
 }

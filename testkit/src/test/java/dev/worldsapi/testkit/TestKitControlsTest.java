@@ -160,6 +160,19 @@ class TestKitControlsTest {
   }
 
   @Test
+  void theAsyncWaiterWaitsOnTheTestClockToo(WorldsClient client, TestServer server)
+      throws Exception {
+    WorldJob job = server.job().create();
+    server.stepJobsEvery(Duration.ofSeconds(5));
+
+    WorldJob done =
+        client.async().jobs().waitFor(job.getId()).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(done.getStatus()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(server.clock().sleeps()).hasSize(5).containsOnly(Duration.ofSeconds(5));
+  }
+
+  @Test
   void aFrozenJobStaysWhereItIs(TestServer server) {
     WorldJob frozen = server.job().status(JobStatus.RUNNING).frozen().create();
     server.job().create();
