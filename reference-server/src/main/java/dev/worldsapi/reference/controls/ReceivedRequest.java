@@ -62,17 +62,10 @@ public record ReceivedRequest(
     return this.operation.filter(operation::equals).isPresent();
   }
 
-  @Override
-  public boolean equals(Object other) {
-    return this == other;
-  }
-
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
-  }
-
-  /** Method, path, status and headers; the {@code Authorization} header's value is left out. */
+  /**
+   * Method, path, status and headers; the values of {@code Authorization} and {@code
+   * Proxy-Authorization} are left out.
+   */
   @Override
   public String toString() {
     return method
@@ -87,7 +80,7 @@ public record ReceivedRequest(
                 e ->
                     e.getKey()
                         + ": "
-                        + (e.getKey().equals("authorization") ? "(redacted)" : e.getValue()))
+                        + (e.getKey().endsWith("authorization") ? "(redacted)" : e.getValue()))
             .collect(Collectors.joining(", ", "{", "}"));
   }
 }
