@@ -143,6 +143,24 @@ public record ServerOptions(
                   ? "unknown option " + first.split("=", 2)[0]
                   : "unexpected argument \"" + first + "\"")
               + " (see --help)");
+    } catch (CommandLine.MissingParameterException e) {
+      CommandLine.Model.ArgSpec missing = e.getMissing().isEmpty() ? null : e.getMissing().get(0);
+      String name =
+          missing instanceof CommandLine.Model.OptionSpec option
+              ? option.longestName()
+              : "an option";
+      String label = missing == null ? "VALUE" : missing.paramLabel();
+      throw new IllegalArgumentException(
+          name
+              + " needs a value: "
+              + name
+              + " "
+              + label
+              + " or "
+              + name
+              + "="
+              + label
+              + " (see --help)");
     } catch (CommandLine.ParameterException e) {
       throw new IllegalArgumentException(e.getMessage() + " (see --help)");
     }

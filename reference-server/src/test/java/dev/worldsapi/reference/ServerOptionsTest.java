@@ -63,7 +63,8 @@ class ServerOptionsTest {
         "--verbose      | unknown option --verbose (see --help)",
         "--verbose=yes  | unknown option --verbose (see --help)",
         "extra          | unexpected argument \"extra\" (see --help)",
-        "--port         | Missing required parameter for option '--port' (N) (see --help)",
+        "--port         | --port needs a value: --port N or --port=N (see --help)",
+        "--host         | --host needs a value: --host ADDRESS or --host=ADDRESS (see --help)",
       })
   void badOptionsAreRejectedWithASentence(String arg, String message) {
     assertThatThrownBy(() -> ServerOptions.parse(new String[] {arg}, Map.of()))
