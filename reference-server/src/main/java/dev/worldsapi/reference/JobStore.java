@@ -119,6 +119,32 @@ public final class JobStore {
     jobs.clear();
   }
 
+  /** The jobs as they are now, for {@link #restore(Snapshot)}. Immutable. */
+  public static final class Snapshot {
+    private final List<JobState> jobs;
+    private final long sequence;
+
+    private Snapshot(List<JobState> jobs, long sequence) {
+      this.jobs = jobs;
+      this.sequence = sequence;
+    }
+  }
+
+  /** Copies every job as it is now. */
+  public synchronized Snapshot snapshot() {
+    return new Snapshot(jobs.values().stream().map(JobState::copy).toList(), sequence);
+  }
+
+  /** Puts every job back as the snapshot holds it, and forgets every job made since. */
+  public synchronized void restore(Snapshot snapshot) {
+    jobs.clear();
+    for (JobState job : snapshot.jobs) {
+      jobs.put(job.id, job.copy());
+    }
+    // Jobs made after the restore still sort after every job restored.
+    sequence = Math.max(sequence, snapshot.sequence);
+  }
+
   /**
    * @throws WorldsApiException 404 when the workspace has no such job
    */
@@ -256,6 +282,24 @@ public final class JobStore {
       this.plan = plan;
       this.createdAt = createdAt;
       this.sequence = sequence;
+    }
+
+    /** A copy that changes apart from this one; the model made for the state is shared. */
+    JobState copy() {
+      JobState copy = new JobState(id, workspace, plan, createdAt, sequence);
+      copy.status = status;
+      copy.projectId = projectId;
+      copy.creator = creator;
+      copy.resourceId = resourceId;
+      copy.progress = progress;
+      copy.error = error;
+      copy.result = result == null ? null : new LinkedHashMap<>(result);
+      copy.startedAt = startedAt;
+      copy.completedAt = completedAt;
+      copy.cancelRequestedAt = cancelRequestedAt;
+      copy.frozen = frozen;
+      copy.model = model;
+      return copy;
     }
 
     boolean isTerminal() {

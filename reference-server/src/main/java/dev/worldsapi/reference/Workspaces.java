@@ -24,6 +24,17 @@ public final class Workspaces {
     members.clear();
   }
 
+  /** The workspaces and who may use each, as they are now. */
+  public Map<Key, Set<String>> snapshot() {
+    return Map.copyOf(members);
+  }
+
+  /** Only the workspaces of the snapshot, with their members then. */
+  public void restore(Map<Key, Set<String>> snapshot) {
+    members.clear();
+    members.putAll(snapshot);
+  }
+
   /**
    * The workspace, when it exists and the caller may use it.
    *

@@ -38,6 +38,7 @@ public final class TestServer implements AutoCloseable {
   private final String baseUrl;
   private final WorldsClient client;
   private volatile boolean closed;
+  private volatile TestControls.Snapshot start;
 
   private TestServer(String token, boolean seed) {
     this.clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
@@ -232,13 +233,25 @@ public final class TestServer implements AutoCloseable {
   }
 
   /**
-   * Back to the state each test starts from: no jobs (the demo jobs if seeded), the demo workspaces
-   * only, no armed faults, no requests remembered, no sleeps remembered.
+   * Back to the state this test started from: the data the class's {@code @BeforeAll} methods left
+   * (no jobs, or the demo jobs if seeded, and the demo workspaces, when they left nothing); no
+   * armed faults, no requests or sleeps remembered, jobs moving only on {@link #advance()}.
    */
   public void reset() {
-    controls.reset(seed);
+    TestControls.Snapshot from = start;
+    if (from == null) {
+      controls.reset(seed);
+    } else {
+      controls.restore(from);
+    }
     clock.onSleep(slept -> {});
     clock.forgetSleeps();
+  }
+
+  /** Makes {@code snapshot} the state this test starts from, and goes back to it. */
+  void startFrom(TestControls.Snapshot snapshot) {
+    this.start = snapshot;
+    reset();
   }
 
   /** The reference server's own controls, which the provider-state endpoint also uses. */

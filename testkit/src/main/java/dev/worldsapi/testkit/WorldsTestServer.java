@@ -15,9 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * TestClock}: it never sleeps for real), the {@link TestServer} that controls the server, the base
  * URL ({@link BaseUrl @BaseUrl String}) and the token ({@link BearerToken @BearerToken String}).
  *
- * <p>Each test starts from the same state: no jobs (unless {@link #seed()}), the demo workspaces,
- * no armed faults, no requests received. Jobs move only when the test calls {@link
- * TestServer#advance()}.
+ * <p>Each test starts from the same state: the jobs and workspaces the class's {@code @BeforeAll}
+ * methods left (without any, no jobs unless {@link #seed()}, and the demo workspaces), no armed
+ * faults, no requests received. Jobs move only when the test calls {@link TestServer#advance()}.
  */
 @Documented
 @Inherited
@@ -38,8 +38,9 @@ public @interface WorldsTestServer {
   /** How long the test server lives. */
   enum Lifecycle {
     /**
-     * One server for the test class (and its nested classes), reset before each test; its tests
-     * must not run in parallel with each other.
+     * One server for the test class (and its nested classes), put back before each test to the data
+     * the class's {@code @BeforeAll} methods left; its tests must not run in parallel with each
+     * other.
      */
     PER_CLASS,
     /** A new server for each test, stopped after it. */

@@ -1,6 +1,7 @@
 package dev.worldsapi.testkit;
 
 import dev.worldsapi.client.WorldsClient;
+import dev.worldsapi.reference.controls.TestControls;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -24,11 +25,20 @@ public final class WorldsTestServerExtension
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(WorldsTestServerExtension.class);
   private static final String SERVER = "server";
+  private static final String BASELINE = "baseline";
 
   @Override
   public void beforeAll(ExtensionContext context) {
     if (settings(context).lifecycle() == WorldsTestServer.Lifecycle.PER_CLASS) {
-      classServer(context);
+      TestServer server = classServer(context);
+      // A nested class's @BeforeAll starts from what its enclosing class's tests start from,
+      // not from whatever the last of them left.
+      context
+          .getParent()
+          .map(
+              parent ->
+                  parent.getStore(NAMESPACE).get(baseline(parent), TestControls.Snapshot.class))
+          .ifPresent(server::startFrom);
     }
   }
 
@@ -37,9 +47,24 @@ public final class WorldsTestServerExtension
     WorldsTestServer settings = settings(context);
     if (settings.lifecycle() == WorldsTestServer.Lifecycle.PER_METHOD) {
       context.getStore(NAMESPACE).put(SERVER, new Running(start(settings)));
-    } else {
-      server(context).reset();
+      return;
     }
+    TestServer server = server(context);
+    // Each test of a class starts from the data its @BeforeAll methods left: taken before its
+    // first test, put back before every other.
+    ExtensionContext testClass = context;
+    while (testClass.getTestMethod().isPresent()) {
+      // A parameterized or repeated test's invocations sit under the method's own context.
+      testClass = testClass.getParent().orElseThrow();
+    }
+    TestControls.Snapshot baseline =
+        testClass
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(
+                baseline(testClass),
+                key -> server.controls().snapshot(),
+                TestControls.Snapshot.class);
+    server.startFrom(baseline);
   }
 
   @Override
@@ -50,13 +75,12 @@ public final class WorldsTestServerExtension
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Parameter p = parameter.getParameter();
-    Class<?> type = p.getType();
+    Class<?> type = parameter.getParameter().getType();
     return type == WorldsClient.class
         || type == TestServer.class
         || type == TestClock.class
         || (type == String.class
-            && (p.isAnnotationPresent(BaseUrl.class) || p.isAnnotationPresent(BearerToken.class)));
+            && (parameter.isAnnotated(BaseUrl.class) || parameter.isAnnotated(BearerToken.class)));
   }
 
   @Override
@@ -72,7 +96,12 @@ public final class WorldsTestServerExtension
     if (p.getType() == TestClock.class) {
       return server.clock();
     }
-    return p.isAnnotationPresent(BaseUrl.class) ? server.baseUrl() : server.token();
+    return parameter.isAnnotated(BaseUrl.class) ? server.baseUrl() : server.token();
+  }
+
+  /** The key of a class's baseline: one per class, as stores answer for their parents' keys. */
+  private static String baseline(ExtensionContext testClass) {
+    return BASELINE + " " + testClass.getUniqueId();
   }
 
   private static TestServer server(ExtensionContext context) {

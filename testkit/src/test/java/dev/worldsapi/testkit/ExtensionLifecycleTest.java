@@ -65,6 +65,13 @@ class ExtensionLifecycleTest {
   }
 
   @Test
+  void eachTestStartsFromTheDataBeforeAllLeftAndNestedClassesAddTheirOwn() {
+    Events tests = run(DataBeforeAll.class);
+
+    tests.assertStatistics(stats -> stats.started(4).succeeded(4));
+  }
+
+  @Test
   void aConstructorOfAPerMethodClassIsToldWhyItGetsNoServer() {
     Events tests = run(PerMethodConstructor.class);
 
@@ -185,6 +192,60 @@ class ExtensionLifecycleTest {
     @Test
     void two(TestServer server) {
       SERVERS.add(server);
+    }
+  }
+
+  @WorldsTestServer
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class DataBeforeAll {
+    @BeforeAll
+    static void jobsAndAWorkspace(TestServer server) {
+      server.job().create(3);
+      server.addWorkspace("acme", "lab");
+    }
+
+    @Test
+    @Order(1)
+    void seesThemAndChangesThem(TestServer server, WorldsClient client) {
+      assertThat(client.jobs().list().total()).isEqualTo(3);
+      assertThat(client.workspace("acme", "lab").jobs().list().total()).isZero();
+      server.job().create(2);
+      server.advance(5);
+      server.addWorkspace("acme", "other");
+    }
+
+    @Test
+    @Order(2)
+    void seesThemAsBeforeAllLeftThem(TestServer server, WorldsClient client) {
+      assertThat(client.jobs().list().items())
+          .hasSize(3)
+          .allSatisfy(job -> assertThat(job.getStatus().value()).isEqualTo("queued"));
+      assertThat(server.requests()).hasSize(1);
+      assertThatThrownBy(() -> client.workspace("acme", "other").jobs().list())
+          .isInstanceOf(dev.worldsapi.client.errors.NotFoundException.class);
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class WithMore {
+      @BeforeAll
+      void oneMore(TestServer server) {
+        server.job().status(dev.worldsapi.client.model.JobStatus.FAILED).create();
+      }
+
+      @Test
+      @Order(1)
+      void seesTheOuterDataAndItsOwn(WorldsClient client, TestServer server) {
+        assertThat(client.jobs().list().total()).isEqualTo(4);
+        server.job().create(10);
+      }
+
+      @Test
+      @Order(2)
+      void andOnlyThat(WorldsClient client) {
+        assertThat(client.jobs().list().total()).isEqualTo(4);
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import dev.worldsapi.server.model.WorldJob;
 import dev.worldsapi.server.model.WorldResourceType;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -120,6 +121,25 @@ public final class TestControls {
    */
   public int step() {
     return worker.step();
+  }
+
+  /** The server's data as it is now, for {@link #restore(Snapshot)}: its jobs and workspaces. */
+  public record Snapshot(JobStore.Snapshot jobs, Map<Workspaces.Key, Set<String>> workspaces) {}
+
+  /** Copies the jobs and workspaces as they are now. */
+  public Snapshot snapshot() {
+    return new Snapshot(store.snapshot(), workspaces.snapshot());
+  }
+
+  /**
+   * Back to a snapshot: its jobs and workspaces as they were, no armed faults (delayed requests are
+   * released), no requests remembered.
+   */
+  public void restore(Snapshot snapshot) {
+    faults.clear();
+    store.restore(snapshot.jobs());
+    workspaces.restore(snapshot.workspaces());
+    journal.clear();
   }
 
   /**
