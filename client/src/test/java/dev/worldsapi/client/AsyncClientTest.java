@@ -121,23 +121,7 @@ class AsyncClientTest {
 
   @Test
   void theWaiterPollsOnScheduleWithOneTaskPerPollAndNoThreadHeldBetween() throws Exception {
-    server.stubFor(
-        get(urlPathEqualTo(JOB))
-            .inScenario("job")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(okJson(TestClients.job("job-1", "queued")))
-            .willSetStateTo("running"));
-    server.stubFor(
-        get(urlPathEqualTo(JOB))
-            .inScenario("job")
-            .whenScenarioStateIs("running")
-            .willReturn(okJson(TestClients.job("job-1", "running")))
-            .willSetStateTo("done"));
-    server.stubFor(
-        get(urlPathEqualTo(JOB))
-            .inScenario("job")
-            .whenScenarioStateIs("done")
-            .willReturn(okJson(TestClients.job("job-1", "completed"))));
+    jobGoesThrough("queued", "running", "completed");
 
     WorldJob done =
         client
@@ -182,17 +166,7 @@ class AsyncClientTest {
 
   @Test
   void withTheSystemSleeperTheWaiterPollsOnATimerUntilTheJobEnds() throws Exception {
-    server.stubFor(
-        get(urlPathEqualTo(JOB))
-            .inScenario("timer")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(okJson(TestClients.job("job-1", "running")))
-            .willSetStateTo("done"));
-    server.stubFor(
-        get(urlPathEqualTo(JOB))
-            .inScenario("timer")
-            .whenScenarioStateIs("done")
-            .willReturn(okJson(TestClients.job("job-1", "completed"))));
+    jobGoesThrough("running", "completed");
     WorldsClient real = client.toBuilder().clock(Clock.systemUTC()).sleeper(Sleeper.SYSTEM).build();
 
     WorldJob done =
@@ -206,5 +180,20 @@ class AsyncClientTest {
     assertThat(done.getStatus().value()).isEqualTo("completed");
     server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
     assertThat(time.sleeps()).as("the fake sleeper of the other clients").isEmpty();
+  }
+
+  /** job-1 answers each status in turn, one poll each, the last one from then on. */
+  private static void jobGoesThrough(String... statuses) {
+    for (int i = 0; i < statuses.length; i++) {
+      var stub =
+          get(urlPathEqualTo(JOB))
+              .inScenario("job")
+              .whenScenarioStateIs(i == 0 ? STARTED : statuses[i]);
+      server.stubFor(
+          i + 1 < statuses.length
+              ? stub.willReturn(okJson(TestClients.job("job-1", statuses[i])))
+                  .willSetStateTo(statuses[i + 1])
+              : stub.willReturn(okJson(TestClients.job("job-1", statuses[i]))));
+    }
   }
 }
