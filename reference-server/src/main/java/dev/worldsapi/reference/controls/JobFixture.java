@@ -64,21 +64,4 @@ public record JobFixture(
     }
     fails = fails || status == WorldJobStatus.FAILED;
   }
-
-  /** A queued manifest job in {@code workspace}, created now by {@code creator}, that advances. */
-  public static JobFixture queuedManifest(
-      Workspaces.Key workspace, UserIdentity creator, Instant now) {
-    return new JobFixture(
-        workspace,
-        WorldJobKind.MANIFEST_GENERATION,
-        WorldJobStatus.QUEUED,
-        WorldResourceType.MANIFEST,
-        1,
-        null,
-        creator,
-        now,
-        false,
-        "Manifest generation failed: set up by a test",
-        true);
-  }
 }
