@@ -3,7 +3,9 @@ package dev.worldsapi.reference.controls;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The API's operations, by the spec's {@code operationId}, for aiming a {@link Fault} at one of
@@ -26,8 +28,17 @@ public enum Operation {
    * {@code operationId} in camel case ({@code listWorldJobs} for {@code list_world_jobs}).
    */
   static Optional<Operation> implementedBy(Method method) {
-    String snake =
-        method.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(o -> o.operationId().equals(snake)).findFirst();
+    return Lookup.BY_METHOD.computeIfAbsent(
+        method,
+        m -> {
+          String snake =
+              m.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+          return Arrays.stream(values()).filter(o -> o.operationId().equals(snake)).findFirst();
+        });
+  }
+
+  /** Asked twice per request (faults, received requests); the resource methods are few. */
+  private static final class Lookup {
+    static final Map<Method, Optional<Operation>> BY_METHOD = new ConcurrentHashMap<>();
   }
 }
