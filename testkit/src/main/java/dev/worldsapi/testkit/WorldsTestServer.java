@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(WorldsTestServerExtension.class)
 public @interface WorldsTestServer {
 
-  /** One server for the class, reset before each test (the default), or one per test. */
+  /** One server for the class, put back before each test (the default), or one per test. */
   Lifecycle lifecycle() default Lifecycle.PER_CLASS;
 
   /** Whether each test starts with the 40 demo jobs of workspace {@code demo/sandbox}. */

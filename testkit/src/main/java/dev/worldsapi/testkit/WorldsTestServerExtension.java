@@ -16,8 +16,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link WorldsTestServer}: starts the server before the class (or
- * before each test), resets it before each test, stops it when the class (or test) is done, and
- * resolves the parameters the annotation lists.
+ * before each test), puts it back before each test to the data the class's {@code @BeforeAll}
+ * methods left, stops it when the class (or test) is done, and resolves the parameters the
+ * annotation lists.
  */
 public final class WorldsTestServerExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
