@@ -123,14 +123,7 @@ class AsyncClientTest {
   void theWaiterPollsOnScheduleWithOneTaskPerPollAndNoThreadHeldBetween() throws Exception {
     jobGoesThrough("queued", "running", "completed");
 
-    WorldJob done =
-        client
-            .async()
-            .jobs()
-            .waiter()
-            .withPollInterval(Duration.ofMillis(20))
-            .waitFor("job-1")
-            .get(5, TimeUnit.SECONDS);
+    WorldJob done = waitPolling20ms(client);
 
     assertThat(done.getStatus().value()).isEqualTo("completed");
     server.verify(3, getRequestedFor(urlPathEqualTo(JOB)));
@@ -169,17 +162,24 @@ class AsyncClientTest {
     jobGoesThrough("running", "completed");
     WorldsClient real = client.toBuilder().clock(Clock.systemUTC()).sleeper(Sleeper.SYSTEM).build();
 
-    WorldJob done =
-        real.async()
-            .jobs()
-            .waiter()
-            .withPollInterval(Duration.ofMillis(20))
-            .waitFor("job-1")
-            .get(5, TimeUnit.SECONDS);
+    WorldJob done = waitPolling20ms(real);
 
     assertThat(done.getStatus().value()).isEqualTo("completed");
     server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
     assertThat(time.sleeps()).as("the fake sleeper of the other clients").isEmpty();
+  }
+
+  /**
+   * Waits for job-1 through the async waiter, polling every 20 ms, for at most 5 s of real time.
+   */
+  private static WorldJob waitPolling20ms(WorldsClient client) throws Exception {
+    return client
+        .async()
+        .jobs()
+        .waiter()
+        .withPollInterval(Duration.ofMillis(20))
+        .waitFor("job-1")
+        .get(5, TimeUnit.SECONDS);
   }
 
   /** job-1 answers each status in turn, one poll each, the last one from then on. */

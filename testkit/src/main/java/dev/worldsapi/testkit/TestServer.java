@@ -8,6 +8,7 @@ import dev.worldsapi.reference.ReferenceServer;
 import dev.worldsapi.reference.ServerOptions;
 import dev.worldsapi.reference.Workspaces;
 import dev.worldsapi.reference.controls.Fault;
+import dev.worldsapi.reference.controls.Faults;
 import dev.worldsapi.reference.controls.Operation;
 import dev.worldsapi.reference.controls.ReceivedRequest;
 import dev.worldsapi.reference.controls.TestControls;
@@ -275,11 +276,11 @@ public final class TestServer implements AutoCloseable {
 
   /** Arms faults for the next requests; see {@link TestServer#nextRequests(int)}. */
   public static final class NextRequests {
-    private final dev.worldsapi.reference.controls.Faults faults;
+    private final Faults faults;
     private final int count;
     private final Operation operation;
 
-    NextRequests(dev.worldsapi.reference.controls.Faults faults, int count, Operation operation) {
+    NextRequests(Faults faults, int count, Operation operation) {
       this.faults = faults;
       this.count = count;
       this.operation = operation;

@@ -6,7 +6,6 @@ import dev.worldsapi.reference.JobWorker;
 import dev.worldsapi.reference.Workspaces;
 import dev.worldsapi.server.model.UserIdentity;
 import dev.worldsapi.server.model.WorldJob;
-import dev.worldsapi.server.model.WorldResourceType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +80,11 @@ public final class TestControls {
 
   /** Puts a job in place as the fixture says and returns it as the API shows it. */
   public WorldJob insert(JobFixture fixture) {
-    boolean batch = fixture.resourceType() == WorldResourceType.TRAJECTORY_BATCH;
     JobStore.Plan plan =
         new JobStore.Plan(
             fixture.kind(),
             fixture.resourceType(),
-            batch ? fixture.resources() : 1,
+            fixture.resources(),
             fixture.fails(),
             fixture.error());
     return store.insert(
