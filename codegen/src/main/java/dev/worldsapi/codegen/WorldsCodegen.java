@@ -1,0 +1,398 @@
+package dev.worldsapi.codegen;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openapitools.codegen.CodegenModel;
+import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.CodegenProperty;
+import org.openapitools.codegen.CodegenResponse;
+import org.openapitools.codegen.CodegenType;
+import org.openapitools.codegen.SpecValidationException;
+import org.openapitools.codegen.languages.AbstractJavaCodegen;
+import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.OperationMap;
+import org.openapitools.codegen.model.OperationsMap;
+import org.openapitools.codegen.utils.ModelUtils;
+import org.openapitools.codegen.utils.StringUtils;
+
+/**
+ * What the three generators of this module share: Java types as the Java generators name them, and
+ * each operation's client facts read from the spec's {@code x-worlds-*} extensions and put where
+ * the templates find them. The templates assemble every line of Java; this class only decides data.
+ *
+ * <p>The extensions, on an operation:
+ *
+ * <ul>
+ *   <li>{@code x-worlds-resource}: the client resource it belongs to ({@code jobs}); required;
+ *   <li>{@code x-worlds-method}: its method name there ({@code list}); required;
+ *   <li>{@code x-worlds-pagination}: {@code {page, page-size, items, total, id}}, the names of its
+ *       page and page-size query parameters and of the response's items, total and item id fields;
+ *       the operation then answers pages and gets auto-pagers;
+ *   <li>{@code x-worlds-waiter: true}: the operation reads one job, and the resource gets the job
+ *       waiter over it.
+ * </ul>
+ *
+ * <p>On a path parameter, {@code x-worlds-scope: true}: the parameter is set once per workspace
+ * view ({@code org}, {@code workspace}) rather than per call.
+ */
+public abstract class WorldsCodegen extends AbstractJavaCodegen {
+
+  static final String RESOURCE = "x-worlds-resource";
+  static final String METHOD = "x-worlds-method";
+  static final String PAGINATION = "x-worlds-pagination";
+  static final String WAITER = "x-worlds-waiter";
+  static final String SCOPE = "x-worlds-scope";
+
+  /** Which exception the client throws for a status; the client's ErrorEnvelopeMapper agrees. */
+  private static final Map<String, String> EXCEPTIONS =
+      Map.ofEntries(
+          Map.entry("400", "BadRequestException"),
+          Map.entry("401", "AuthenticationException"),
+          Map.entry("403", "PermissionDeniedException"),
+          Map.entry("404", "NotFoundException"),
+          Map.entry("409", "ConflictException"),
+          Map.entry("422", "UnprocessableEntityException"),
+          Map.entry("426", "UpgradeRequiredException"),
+          Map.entry("429", "RateLimitException"),
+          Map.entry("500", "InternalServerException"),
+          Map.entry("502", "BadGatewayException"),
+          Map.entry("504", "GatewayTimeoutException"));
+
+  protected WorldsCodegen() {
+    modelTemplateFiles.clear();
+    apiTemplateFiles.clear();
+    apiTestTemplateFiles.clear();
+    modelDocTemplateFiles.clear();
+    apiDocTemplateFiles.clear();
+    embeddedTemplateDir = templateDir = "worlds";
+    hideGenerationTimestamp = true;
+  }
+
+  @Override
+  public CodegenType getTag() {
+    return CodegenType.OTHER;
+  }
+
+  @Override
+  public void processOpts() {
+    super.processOpts();
+    // Nothing but the templates of the subclass: no build files, docs or package-info.
+    supportingFiles.clear();
+  }
+
+  /** The name of the Feign interface OpenAPI Generator's Java client makes for a tag. */
+  static String feignApiName(String tag) {
+    return StringUtils.camelize(tag.replaceAll("[^A-Za-z0-9]+", "_")) + "Api";
+  }
+
+  /** The spec's extension, or a build failure that says what to add. */
+  static String required(CodegenOperation op, String extension, String what) {
+    Object value = op.vendorExtensions.get(extension);
+    if (!(value instanceof String text) || text.isBlank()) {
+      throw new SpecValidationException(
+          "operation "
+              + op.operationIdOriginal
+              + " has no "
+              + extension
+              + ": add it to the operation in openapi.yaml to say "
+              + what);
+    }
+    return text;
+  }
+
+  @Override
+  public OperationsMap postProcessOperationsWithModels(
+      OperationsMap objs, List<ModelMap> allModels) {
+    OperationsMap processed = super.postProcessOperationsWithModels(objs, allModels);
+    OperationMap operations = processed.getOperations();
+    for (CodegenOperation op : operations.getOperation()) {
+      describe(op, allModels);
+    }
+    return processed;
+  }
+
+  /** Puts the client facts of one operation into its vendor extensions. */
+  private void describe(CodegenOperation op, List<ModelMap> allModels) {
+    // Set by the default grouping, which the client generators replace.
+    op.operationIdSnakeCase = StringUtils.underscore(op.operationId);
+    op.operationIdCamelCase = StringUtils.camelize(op.operationId);
+    Map<String, Object> ext = op.vendorExtensions;
+    ext.put("x-worlds-params-class", paramsClassName(op));
+    ext.put("x-worlds-feign-api", feignApiName(op.tags.get(0).getName()));
+
+    List<Map<String, Object>> arguments = new ArrayList<>();
+    for (CodegenParameter p : op.allParams) {
+      boolean scope = Boolean.TRUE.equals(p.vendorExtensions.get(SCOPE));
+      boolean idempotencyKey = p.isHeaderParam && "Idempotency-Key".equalsIgnoreCase(p.baseName);
+      p.vendorExtensions.put("x-worlds-idempotency-key", idempotencyKey);
+      String javaName = p.isBodyParam ? "request" : p.paramName;
+      Map<String, Object> checks = checks(op, p, javaName);
+      p.vendorExtensions.put("x-worlds-checks", checks);
+      if (scope || idempotencyKey || p.isQueryParam) {
+        continue;
+      }
+      Map<String, Object> argument = new LinkedHashMap<>();
+      argument.put("name", javaName);
+      argument.put("type", p.dataType);
+      argument.put("description", p.description == null ? "" : p.description);
+      argument.put("isParams", false);
+      argument.put("checks", checks);
+      argument.put("bodyRequired", p.isBodyParam ? requiredFields(op, allModels, p) : List.of());
+      arguments.add(argument);
+    }
+    if (op.getHasQueryParams()) {
+      Map<String, Object> argument = new LinkedHashMap<>();
+      argument.put("name", "params");
+      argument.put("type", paramsClassName(op));
+      argument.put("description", "the query parameters");
+      argument.put("isParams", true);
+      argument.put("checks", Map.of());
+      arguments.add(argument);
+    }
+    ext.put("x-worlds-arguments", arguments);
+    // Query parameters' types by simple name, so that an annotation can stand before them.
+    // (op.queryParams holds copies of allParams' entries: they get their own facts.)
+    List<String> typeImports = new ArrayList<>();
+    for (CodegenParameter p : op.queryParams) {
+      p.vendorExtensions.put("x-worlds-checks", checks(op, p, p.paramName));
+      int dot = p.dataType.lastIndexOf('.');
+      p.vendorExtensions.put("x-worlds-type", dot < 0 ? p.dataType : p.dataType.substring(dot + 1));
+      if (dot >= 0 && !typeImports.contains(p.dataType)) {
+        typeImports.add(p.dataType);
+      }
+    }
+    ext.put("x-worlds-type-imports", typeImports);
+    ext.put("x-worlds-has-arguments", !arguments.isEmpty());
+    ext.put(
+        "x-worlds-idempotent-create",
+        op.allParams.stream()
+            .anyMatch(p -> (Boolean) p.vendorExtensions.get("x-worlds-idempotency-key")));
+    ext.put(
+        "x-worlds-params-optional",
+        op.getHasQueryParams() && op.queryParams.stream().noneMatch(p -> p.required));
+    ext.put("x-worlds-throws", throwsList(op));
+    ext.put("x-worlds-body-name", op.bodyParam == null ? "" : "request");
+
+    Object pagination = ext.get(PAGINATION);
+    if (pagination instanceof Map<?, ?> fields) {
+      ext.put("x-worlds-paged", pagedFacts(op, fields, allModels));
+    }
+  }
+
+  /** The required fields of a body's schema: its getter, and its names in Java and the spec. */
+  private static List<Map<String, String>> requiredFields(
+      CodegenOperation op, List<ModelMap> allModels, CodegenParameter body) {
+    List<Map<String, String>> fields = new ArrayList<>();
+    for (CodegenProperty property : model(op, allModels, body.dataType).requiredVars) {
+      Map<String, String> field = new LinkedHashMap<>();
+      field.put("javaName", "request." + property.name);
+      field.put("specName", property.baseName);
+      field.put("getter", property.getter);
+      fields.add(field);
+    }
+    return fields;
+  }
+
+  private static List<Map<String, String>> throwsList(CodegenOperation op) {
+    List<Map<String, String>> list = new ArrayList<>();
+    for (CodegenResponse response : op.responses) {
+      if (response.is2xx) {
+        continue;
+      }
+      String code = response.code;
+      Map<String, String> entry = new LinkedHashMap<>();
+      entry.put("code", code);
+      entry.put("exception", EXCEPTIONS.getOrDefault(code, "UnexpectedStatusException"));
+      entry.put("message", response.message == null ? "" : response.message.strip());
+      list.add(entry);
+    }
+    return list;
+  }
+
+  /** The page, page-size, items and total names of a paged operation, as its templates need. */
+  private Map<String, Object> pagedFacts(
+      CodegenOperation op, Map<?, ?> fields, List<ModelMap> allModels) {
+    String pageName = text(op, fields, "page");
+    String sizeName = text(op, fields, "page-size");
+    CodegenParameter page = queryParam(op, pageName);
+    CodegenParameter size = queryParam(op, sizeName);
+    CodegenModel list = model(op, allModels, op.returnBaseType);
+    CodegenProperty items = property(op, list, text(op, fields, "items"));
+    CodegenProperty total = property(op, list, text(op, fields, "total"));
+    CodegenProperty pageField = property(op, list, pageName);
+    CodegenProperty sizeField = property(op, list, sizeName);
+    String itemType = items.items == null ? items.complexType : items.items.dataType;
+    CodegenModel item = model(op, allModels, itemType);
+    CodegenProperty id = property(op, item, text(op, fields, "id"));
+    if (size.maximum == null) {
+      throw new SpecValidationException(
+          "operation "
+              + op.operationIdOriginal
+              + ": its page-size parameter "
+              + sizeName
+              + " needs a maximum, the page size of listAll");
+    }
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("itemType", itemType);
+    facts.put("pageParam", page.paramName);
+    facts.put("sizeParam", size.paramName);
+    facts.put("maxPageSize", size.maximum);
+    facts.put("defaultPageSize", size.defaultValue == null ? size.maximum : size.defaultValue);
+    facts.put("itemsGetter", items.getter);
+    facts.put("totalGetter", total.getter);
+    facts.put("pageGetter", pageField.getter);
+    facts.put("sizeGetter", sizeField.getter);
+    facts.put("idGetter", id.getter);
+    return facts;
+  }
+
+  private static String text(CodegenOperation op, Map<?, ?> fields, String key) {
+    Object value = fields.get(key);
+    if (!(value instanceof String text)) {
+      throw new SpecValidationException(
+          "operation " + op.operationIdOriginal + ": " + PAGINATION + " needs '" + key + "'");
+    }
+    return text;
+  }
+
+  private static CodegenParameter queryParam(CodegenOperation op, String name) {
+    return op.queryParams.stream()
+        .filter(p -> p.baseName.equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new SpecValidationException(
+                    "operation "
+                        + op.operationIdOriginal
+                        + ": "
+                        + PAGINATION
+                        + " names query parameter "
+                        + name
+                        + ", which it does not have"));
+  }
+
+  private static CodegenModel model(CodegenOperation op, List<ModelMap> allModels, String name) {
+    return allModels.stream()
+        .map(ModelMap::getModel)
+        .filter(m -> m.classname.equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new SpecValidationException(
+                    "operation " + op.operationIdOriginal + ": no schema for " + name));
+  }
+
+  private static CodegenProperty property(CodegenOperation op, CodegenModel model, String name) {
+    return model.vars.stream()
+        .filter(v -> v.baseName.equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new SpecValidationException(
+                    "operation "
+                        + op.operationIdOriginal
+                        + ": "
+                        + model.classname
+                        + " has no field "
+                        + name
+                        + " named by "
+                        + PAGINATION));
+  }
+
+  /** The checks a value of this parameter gets: flags and bounds the templates read. */
+  private Map<String, Object> checks(CodegenOperation op, CodegenParameter p, String javaName) {
+    Map<String, Object> checks = new LinkedHashMap<>();
+    checks.put("javaName", javaName);
+    checks.put("specName", p.isBodyParam ? "body" : p.baseName);
+    checks.put("required", p.required);
+    String suffix = p.isInteger || p.isLong ? "L" : "d";
+    boolean range = p.minimum != null || p.maximum != null;
+    checks.put("checkRange", range);
+    checks.put("min", p.minimum == null ? "null" : p.minimum + suffix);
+    checks.put("max", p.maximum == null ? "null" : p.maximum + suffix);
+    checks.put(
+        "rangeText",
+        p.minimum != null && p.maximum != null
+            ? "from " + p.minimum + " to " + p.maximum
+            : p.minimum != null ? p.minimum + " or more" : p.maximum + " or less");
+    boolean length = p.isString && (p.minLength != null || p.maxLength != null);
+    checks.put("checkLength", length);
+    checks.put("minLength", p.minLength == null ? "null" : p.minLength.toString());
+    checks.put("maxLength", p.maxLength == null ? "null" : p.maxLength.toString());
+    boolean pattern = p.isString && p.pattern != null;
+    checks.put("checkPattern", pattern);
+    checks.put("patternLiteral", pattern ? javaLiteral(p.pattern) : "");
+    List<String> values = new ArrayList<>();
+    for (Object value : enumValues(op, p)) {
+      values.add(javaLiteral(String.valueOf(value)));
+    }
+    checks.put("checkEnum", !values.isEmpty());
+    checks.put("enumValues", values);
+    checks.put("checkAny", range || length || pattern || !values.isEmpty());
+    return checks;
+  }
+
+  /** The text escaped for a Java string literal's quotes. */
+  private static String javaLiteral(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  /** The values a parameter's enum allows, its own or its referenced schema's; no null. */
+  private List<Object> enumValues(CodegenOperation op, CodegenParameter p) {
+    List<Object> values = new ArrayList<>();
+    Parameter parameter = findParameter(op, p);
+    if (parameter != null && parameter.getSchema() != null) {
+      Schema<?> schema = ModelUtils.getReferencedSchema(openAPI, parameter.getSchema());
+      if (schema != null && schema.getEnum() != null) {
+        for (Object value : schema.getEnum()) {
+          if (value != null) {
+            values.add(value);
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+  /** The spec's parameter behind a codegen parameter, on the operation's own path and method. */
+  private Parameter findParameter(CodegenOperation op, CodegenParameter p) {
+    if (openAPI == null || openAPI.getPaths() == null || !openAPI.getPaths().containsKey(op.path)) {
+      return null;
+    }
+    var item = openAPI.getPaths().get(op.path);
+    List<Parameter> all = new ArrayList<>();
+    if (item.getParameters() != null) {
+      all.addAll(item.getParameters());
+    }
+    Operation operation =
+        item.readOperationsMap()
+            .get(
+                io.swagger.v3.oas.models.PathItem.HttpMethod.valueOf(
+                    op.httpMethod.toUpperCase(Locale.ROOT)));
+    if (operation != null && operation.getParameters() != null) {
+      all.addAll(operation.getParameters());
+    }
+    String in = p.isQueryParam ? "query" : p.isPathParam ? "path" : p.isHeaderParam ? "header" : "";
+    for (Parameter candidate : all) {
+      Parameter resolved = ModelUtils.getReferencedParameter(openAPI, candidate);
+      if (resolved != null
+          && p.baseName.equals(resolved.getName())
+          && in.equals(resolved.getIn())) {
+        return resolved;
+      }
+    }
+    return null;
+  }
+
+  /** {@code ListWorldJobsParams} for {@code list_world_jobs}. */
+  static String paramsClassName(CodegenOperation op) {
+    return StringUtils.camelize(op.operationIdOriginal.toLowerCase(Locale.ROOT)) + "Params";
+  }
+}
