@@ -1,6 +1,6 @@
 package example;
 
-import dev.worldsapi.client.JobFilter;
+import dev.worldsapi.client.ListWorldJobsParams;
 import dev.worldsapi.client.WorldsClient;
 import dev.worldsapi.client.model.CreateWorldManifestRequest;
 import dev.worldsapi.client.model.CreateWorldManifestRequest.PresetEnum;
@@ -19,7 +19,7 @@ public final class ListFailedJobs {
 
     WorldJob job = client.manifests().create(new CreateWorldManifestRequest().preset(PresetEnum.SMALL));
     WorldJob done = client.jobs().waitFor(job.getId());
-    for (WorldJob failed : client.jobs().listAll(JobFilter.all().status(JobStatus.FAILED))) {
+    for (WorldJob failed : client.jobs().listAll(ListWorldJobsParams.builder().status(JobStatus.FAILED).build())) {
       System.out.println(failed.getId() + ": " + failed.getError());
     }
     System.out.println(done.getStatus());

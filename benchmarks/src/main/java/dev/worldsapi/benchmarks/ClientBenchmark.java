@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.worldsapi.client.JobFilter;
+import dev.worldsapi.client.ListWorldJobsParams;
 import dev.worldsapi.client.WorldsClient;
 import dev.worldsapi.client.model.WorldJob;
 import dev.worldsapi.client.paging.Page;
@@ -112,7 +112,7 @@ public class ClientBenchmark {
 
   @Benchmark
   public Page<WorldJob> client() {
-    return client.jobs().list(JobFilter.all(), 1, 20);
+    return client.jobs().list(ListWorldJobsParams.builder().page(1).pageSize(20).build());
   }
 
   @Benchmark

@@ -3,7 +3,7 @@ package dev.worldsapi.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.worldsapi.client.JobFilter;
+import dev.worldsapi.client.ListWorldJobsParams;
 import dev.worldsapi.client.WorldsClient;
 import dev.worldsapi.client.model.WorldJob;
 import java.lang.management.ManagementFactory;
@@ -48,7 +48,7 @@ public final class PagerHeap {
       memory.gc();
       long peak = memory.getHeapMemoryUsage().getUsed();
       int seen = 0;
-      for (WorldJob job : client.jobs().listAll(JobFilter.all(), PAGE_SIZE)) {
+      for (WorldJob job : client.jobs().listAll(ListWorldJobsParams.builder().pageSize(PAGE_SIZE).build())) {
         if (job.getId() == null) {
           throw new IllegalStateException("a job without an id");
         }

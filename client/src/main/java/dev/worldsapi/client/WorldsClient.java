@@ -1,16 +1,13 @@
 package dev.worldsapi.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.worldsapi.client.internal.api.WorldsJobsApi;
 import dev.worldsapi.client.internal.http.ClientObjectMapper;
 import dev.worldsapi.client.internal.http.DeadlineClient;
-import dev.worldsapi.client.internal.http.ErrorEnvelopeMapper;
 import dev.worldsapi.client.internal.http.GzipClient;
 import dev.worldsapi.client.internal.http.Http1Transport;
-import dev.worldsapi.client.internal.http.JsonBodyDecoder;
 import dev.worldsapi.client.internal.http.LoggingClient;
+import dev.worldsapi.client.internal.http.Pipeline;
 import dev.worldsapi.client.internal.http.RequestHeadersClient;
-import dev.worldsapi.client.internal.http.RetryingClient;
 import dev.worldsapi.client.retry.RetryPolicy;
 import dev.worldsapi.client.retry.Sleeper;
 import feign.Client;
@@ -46,16 +43,14 @@ import org.jspecify.annotations.Nullable;
  * WorldJob done = client.jobs().waitFor(job.getId());
  * }</pre>
  *
- * <p>{@link #jobs()}, {@link #manifests()} and {@link #trajectories()} act in the workspace set
- * with {@link Builder#workspace(String, String)}; {@link #workspace(String, String)} reaches any
- * other.
+ * <p>The resource accessors ({@link #jobs()}, {@link #manifests()}, {@link #trajectories()}, one
+ * for each resource of the spec) act in the workspace set with {@link Builder#workspace(String,
+ * String)}; {@link #workspace(String, String)} reaches any other.
  */
-public final class WorldsClient {
+public final class WorldsClient extends DefaultWorkspaceResources {
 
   private final Builder settings;
-  private final WorldsJobsApi api;
-  private final RequestOptions defaults;
-  private final AsyncRunner async;
+  private final ClientCore core;
   private final @Nullable WorldsWorkspace defaultWorkspace;
 
   private WorldsClient(Builder settings) {
@@ -67,44 +62,45 @@ public final class WorldsClient {
             // bound.
             ? new DeadlineClient(settings.httpClient)
             : new Http1Transport(settings.connectTimeout, settings.proxy);
-    Client pipeline =
-        new RetryingClient(
+    Client stack =
+        Pipeline.clientStack(
             new RequestHeadersClient(
                 new LoggingClient(new GzipClient(transport), settings.logLevel),
                 settings.tokenSupplier,
-                settings.userAgent),
-            settings.retryPolicy,
-            settings.clock,
-            settings.sleeper);
-    this.api =
+                settings.userAgent));
+    Request.Options timeouts =
+        new Request.Options(
+            settings.connectTimeout.toMillis(),
+            TimeUnit.MILLISECONDS,
+            settings.readTimeout.toMillis(),
+            TimeUnit.MILLISECONDS,
+            false);
+    Feign.Builder feign =
         Feign.builder()
-            .client(pipeline)
+            .client(stack)
             .encoder(new JacksonEncoder(mapper))
-            .decoder(new JsonBodyDecoder(mapper))
-            .errorDecoder(new ErrorEnvelopeMapper(mapper, settings.clock))
-            // Retries happen in RetryingClient, under the policy; Feign must not add its own.
+            // Retries happen in the Pipeline, under the policy; Feign must not add its own.
             .retryer(Retryer.NEVER_RETRY)
             .logLevel(Logger.Level.NONE)
-            .options(
-                new Request.Options(
-                    settings.connectTimeout.toMillis(),
-                    TimeUnit.MILLISECONDS,
-                    settings.readTimeout.toMillis(),
-                    TimeUnit.MILLISECONDS,
-                    false))
-            .target(WorldsJobsApi.class, settings.baseUrl);
-    this.defaults = RequestOptions.none();
-    this.async = new AsyncRunner(settings.asyncExecutor, settings.sleeper);
-    this.defaultWorkspace = defaultWorkspace(this.settings, api, defaults);
+            .options(timeouts);
+    Pipeline pipeline =
+        new Pipeline(settings.retryPolicy, settings.clock, settings.sleeper, timeouts, mapper);
+    this.core =
+        new ClientCore(
+            feign,
+            settings.baseUrl,
+            pipeline,
+            new AsyncRunner(settings.asyncExecutor, settings.sleeper),
+            settings.clock,
+            settings.sleeper);
+    this.defaultWorkspace = defaultWorkspace(this.settings, core);
   }
 
   /** A variant sharing {@code base}'s connections and settings, with these call options. */
   private WorldsClient(WorldsClient base, RequestOptions defaults) {
     this.settings = base.settings;
-    this.api = base.api;
-    this.defaults = defaults;
-    this.async = base.async;
-    this.defaultWorkspace = defaultWorkspace(settings, api, defaults);
+    this.core = base.core.withDefaults(defaults);
+    this.defaultWorkspace = defaultWorkspace(settings, core);
   }
 
   /**
@@ -113,20 +109,18 @@ public final class WorldsClient {
    * @throws IllegalStateException when the builder set no default workspace
    */
   public WorldsAsyncClient async() {
-    return new WorldsAsyncClient(defaultWorkspace(), async, settings.clock);
+    return new WorldsAsyncClient(defaultWorkspace(), core);
   }
 
   /** Another workspace's operations as futures. */
   public WorldsAsyncClient async(String org, String workspace) {
-    return new WorldsAsyncClient(workspace(org, workspace), async, settings.clock);
+    return new WorldsAsyncClient(workspace(org, workspace), core);
   }
 
-  private static @Nullable WorldsWorkspace defaultWorkspace(
-      Builder settings, WorldsJobsApi api, RequestOptions defaults) {
+  private static @Nullable WorldsWorkspace defaultWorkspace(Builder settings, ClientCore core) {
     return settings.org == null
         ? null
-        : new WorldsWorkspace(
-            api, settings.org, settings.workspace, defaults, settings.clock, settings.sleeper);
+        : new WorldsWorkspace(core, settings.org, settings.workspace);
   }
 
   /**
@@ -144,7 +138,7 @@ public final class WorldsClient {
       throw new IllegalArgumentException(
           "an idempotency key belongs to one create: pass it with that call's options");
     }
-    return new WorldsClient(this, defaults.merge(options));
+    return new WorldsClient(this, core.defaults().merge(options));
   }
 
   public static Builder builder() {
@@ -158,27 +152,13 @@ public final class WorldsClient {
 
   /** The API in another organization and workspace, with this client's settings. */
   public WorldsWorkspace workspace(String org, String workspace) {
-    return new WorldsWorkspace(api, org, workspace, defaults, settings.clock, settings.sleeper);
-  }
-
-  /** Jobs of the default workspace. */
-  public JobsResource jobs() {
-    return defaultWorkspace().jobs();
-  }
-
-  /** Manifest generation in the default workspace. */
-  public ManifestsResource manifests() {
-    return defaultWorkspace().manifests();
-  }
-
-  /** Trajectory generation in the default workspace. */
-  public TrajectoriesResource trajectories() {
-    return defaultWorkspace().trajectories();
+    return new WorldsWorkspace(core, org, workspace);
   }
 
   /**
    * @throws IllegalStateException when the builder set no default workspace
    */
+  @Override
   public WorldsWorkspace defaultWorkspace() {
     if (defaultWorkspace == null) {
       throw new IllegalStateException(
@@ -266,8 +246,8 @@ public final class WorldsClient {
      * trajectories()} act in.
      */
     public Builder workspace(String org, String workspace) {
-      this.org = WorldsWorkspace.requireSlug("org", org);
-      this.workspace = WorldsWorkspace.requireSlug("workspace", workspace);
+      this.org = Arguments.slug("org", org);
+      this.workspace = Arguments.slug("workspace", workspace);
       return this;
     }
 

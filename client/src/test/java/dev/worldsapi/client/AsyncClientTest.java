@@ -12,16 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.worldsapi.client.errors.NotFoundException;
-import dev.worldsapi.client.model.CreateWorldManifestRequest;
-import dev.worldsapi.client.model.CreateWorldTrajectoryRequest;
 import dev.worldsapi.client.model.WorldJob;
 import dev.worldsapi.client.retry.Sleeper;
 import dev.worldsapi.client.waiting.JobWaitTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,29 +51,6 @@ class AsyncClientTest {
   @AfterEach
   void stop() {
     executor.shutdownNow();
-  }
-
-  @Test
-  void everyOperationHasAnAsyncTwin() throws Exception {
-    TestClients.stubEveryOperation(server);
-    WorldsAsyncClient async = client.async();
-
-    assertThat(async.jobs().list(JobFilter.all()).get().items()).hasSize(1);
-    assertThat(async.jobs().get("job-1").get().getId()).isEqualTo("job-1");
-    assertThat(async.jobs().cancel("job-1").get().getStatus().value()).isEqualTo("cancelled");
-    assertThat(async.manifests().create(new CreateWorldManifestRequest()).get().getId())
-        .isEqualTo("job-2");
-    assertThat(
-            async
-                .trajectories()
-                .create(new CreateWorldTrajectoryRequest().manifestId(UUID.randomUUID()))
-                .get()
-                .getId())
-        .isEqualTo("job-3");
-    List<WorldJob> seen = new ArrayList<>();
-    async.jobs().forEach(JobFilter.all(), seen::add).get();
-    assertThat(seen).extracting(WorldJob::getId).containsExactly("job-1");
-    assertThat(async.jobs().listAll(JobFilter.all()).get()).hasSize(1);
   }
 
   @Test

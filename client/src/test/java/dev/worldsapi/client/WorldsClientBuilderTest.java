@@ -188,11 +188,21 @@ class WorldsClientBuilderTest {
   }
 
   @Test
-  void rejectsBlankIdsAndMissingManifestBeforeSending() {
+  void refusesAnEmptyIdAndAMissingRequiredBodyFieldBeforeSending() {
     WorldsClient client = TestClients.against(server, new FakeTime()).build();
 
-    assertThatThrownBy(() -> client.jobs().get(" ")).hasMessage("jobId must not be blank");
+    assertThatThrownBy(() -> client.jobs().get(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("jobId (job_id) must not be empty");
+    assertThatThrownBy(() -> client.jobs().get(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("jobId (job_id) is required");
     assertThatThrownBy(() -> client.trajectories().create(new CreateWorldTrajectoryRequest()))
-        .hasMessageContaining("manifestId is required");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("request.manifestId (manifest_id) is required");
+    assertThatThrownBy(() -> client.trajectories().create(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("request (body) is required");
+    assertThat(server.getAllServeEvents()).isEmpty();
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.worldsapi.client.JobFilter;
+import dev.worldsapi.client.ListWorldJobsParams;
 import dev.worldsapi.client.WorldsClient;
 import dev.worldsapi.client.errors.BadGatewayException;
 import dev.worldsapi.client.errors.GatewayTimeoutException;
@@ -50,7 +50,11 @@ class TestKitControlsTest {
     List<WorldJob> listed =
         client
             .jobs()
-            .list(JobFilter.all().status(JobStatus.FAILED).createdBy(OTHER_USER.toString()))
+            .list(
+                ListWorldJobsParams.builder()
+                    .status(JobStatus.FAILED)
+                    .createdBy(OTHER_USER.toString())
+                    .build())
             .items();
 
     assertThat(listed).singleElement().usingRecursiveComparison().isEqualTo(fixture);
@@ -82,7 +86,8 @@ class TestKitControlsTest {
             .isEqualTo(status.equals(JobStatus.FAILED));
       }
     }
-    assertThat(client.jobs().list(JobFilter.all(), 1, 100).total())
+    assertThat(
+            client.jobs().list(ListWorldJobsParams.builder().page(1).pageSize(100).build()).total())
         .isEqualTo(2 * JobStatus.Known.values().length);
   }
 

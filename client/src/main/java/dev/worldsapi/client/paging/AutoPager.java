@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * during iteration pushed it down, is returned once.
  *
  * <pre>{@code
- * for (WorldJob job : client.jobs().listAll(JobFilter.all().status(JobStatus.FAILED))) { ... }
- * long running = client.jobs().listAll(JobFilter.all().status(JobStatus.RUNNING)).stream().count();
+ * for (WorldJob job : client.jobs().listAll(ListWorldJobsParams.builder().status(JobStatus.FAILED).build())) { ... }
+ * long running = client.jobs().listAll(ListWorldJobsParams.builder().status(JobStatus.RUNNING).build()).stream().count();
  * }</pre>
  *
  * @param <T> the item type

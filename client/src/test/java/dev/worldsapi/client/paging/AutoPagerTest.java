@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.worldsapi.client.FakeTime;
-import dev.worldsapi.client.JobFilter;
+import dev.worldsapi.client.ListWorldJobsParams;
 import dev.worldsapi.client.TestClients;
 import dev.worldsapi.client.WorldsClient;
 import dev.worldsapi.client.model.WorldJob;
@@ -40,7 +40,7 @@ class AutoPagerTest {
   void aRepeatedPageEndsTheListingWithAnExceptionNotAShortList() {
     server.stubFor(
         get(urlPathEqualTo(TestClients.JOBS)).willReturn(okJson(page(0, 3, 1, 3, 1000))));
-    Iterator<WorldJob> jobs = client.jobs().listAll(JobFilter.all(), 3).iterator();
+    Iterator<WorldJob> jobs = client.jobs().listAll(pageSize(3)).iterator();
     jobs.next();
     jobs.next();
     jobs.next();
@@ -62,7 +62,7 @@ class AutoPagerTest {
     server.stubFor(
         get(urlPathEqualTo(TestClients.JOBS)).willReturn(okJson(page(0, 3, 1, 3, 1000))));
 
-    List<WorldJob> jobs = client.jobs().listAll(JobFilter.all(), 3).lenient().stream().toList();
+    List<WorldJob> jobs = client.jobs().listAll(pageSize(3)).lenient().stream().toList();
 
     assertThat(jobs).extracting(WorldJob::getId).containsExactly("job-0", "job-1", "job-2");
   }
@@ -78,11 +78,11 @@ class AutoPagerTest {
     }
 
     // The first page said 30 jobs: three pages, plus one page of slack for jobs created meanwhile.
-    assertThatThrownBy(() -> client.jobs().listAll(JobFilter.all(), 10).stream().count())
+    assertThatThrownBy(() -> client.jobs().listAll(pageSize(10)).stream().count())
         .isInstanceOfSatisfying(
             TruncatedListingException.class, e -> assertThat(e.itemsReturned()).isEqualTo(40))
         .hasMessageContaining("grew past the 30 items it reported on page 1");
-    assertThat(client.jobs().listAll(JobFilter.all(), 10).lenient().stream().count()).isEqualTo(40);
+    assertThat(client.jobs().listAll(pageSize(10)).lenient().stream().count()).isEqualTo(40);
     server.verify(8, getRequestedFor(urlPathEqualTo(TestClients.JOBS)));
   }
 
@@ -102,20 +102,31 @@ class AutoPagerTest {
             .withQueryParam("page", equalTo("3"))
             .willReturn(okJson(page(5, 2, 3, 3, 7))));
 
-    List<String> ids =
-        client.jobs().listAll(JobFilter.all(), 3).stream().map(WorldJob::getId).toList();
+    List<String> ids = client.jobs().listAll(pageSize(3)).stream().map(WorldJob::getId).toList();
 
     assertThat(ids).containsExactly("job-0", "job-1", "job-2", "job-3", "job-4", "job-5", "job-6");
   }
 
   @Test
-  void rejectsPageSizesTheApiRejects() {
-    assertThatThrownBy(() -> client.jobs().listAll(JobFilter.all(), 101))
+  void refusesAPageSizeTheApiRefusesBeforeSendingAnything() {
+    assertThatThrownBy(() -> pageSize(101))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("pageSize must be between 1 and 100, got 101");
-    assertThatThrownBy(() -> client.jobs().list(JobFilter.all(), 0, 20))
+        .hasMessage("pageSize (page_size) must be between 1 and 100, got 101");
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void refusesAStartingPageBecauseTheListingStartsAtPageOne() {
+    ListWorldJobsParams fromPageThree = ListWorldJobsParams.builder().page(3).build();
+
+    assertThatThrownBy(() -> client.jobs().listAll(fromPageThree))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("page must be 1 or more, got 0");
+        .hasMessageContaining("listAll starts at page 1");
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  private static ListWorldJobsParams pageSize(int size) {
+    return ListWorldJobsParams.builder().pageSize(size).build();
   }
 
   private static String page(int firstId, int size, int number, int pageSize, int total) {

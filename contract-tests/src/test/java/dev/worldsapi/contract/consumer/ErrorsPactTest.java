@@ -66,8 +66,7 @@ class ErrorsPactTest {
       Consumer<WorldsWorkspace> call) {}
 
   private static final Operation LIST =
-      new Operation(
-          "list jobs", "GET", "/jobs", "/jobs", "page=1&page_size=20", null, w -> w.jobs().list());
+      new Operation("list jobs", "GET", "/jobs", "/jobs", null, null, w -> w.jobs().list());
   private static final Operation GET =
       new Operation(
           "get a job",

@@ -3,7 +3,7 @@ package dev.worldsapi.testkit.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.worldsapi.client.JobFilter;
+import dev.worldsapi.client.ListWorldJobsParams;
 import dev.worldsapi.client.WorldsClient;
 import dev.worldsapi.client.errors.InternalServerException;
 import dev.worldsapi.client.model.JobStatus;
@@ -43,7 +43,9 @@ class AutoPagerOnTheServerTest {
     List<String> made = server.job().create(total).stream().map(WorldJob::getId).toList();
 
     List<String> ids =
-        client.jobs().listAll(JobFilter.all(), pageSize).stream().map(WorldJob::getId).toList();
+        client.jobs().listAll(ListWorldJobsParams.builder().pageSize(pageSize).build()).stream()
+            .map(WorldJob::getId)
+            .toList();
 
     assertThat(ids).hasSize(total).doesNotHaveDuplicates();
     // Newest first: the last one made comes first.
@@ -58,7 +60,7 @@ class AutoPagerOnTheServerTest {
       WorldsClient client, TestServer server) {
     server.job().create(250);
 
-    Iterable<WorldJob> jobs = client.jobs().listAll(JobFilter.all());
+    Iterable<WorldJob> jobs = client.jobs().listAll();
     assertThat(server.requests()).isEmpty();
 
     Iterator<WorldJob> iterator = jobs.iterator();
@@ -79,7 +81,11 @@ class AutoPagerOnTheServerTest {
     long listed =
         client
             .jobs()
-            .listAll(JobFilter.all().status(JobStatus.FAILED).createdBy(user.toString()))
+            .listAll(
+                ListWorldJobsParams.builder()
+                    .status(JobStatus.FAILED)
+                    .createdBy(user.toString())
+                    .build())
             .stream()
             .count();
 
@@ -95,7 +101,7 @@ class AutoPagerOnTheServerTest {
   void passesTheApisExceptionsThroughUnchanged(TestServer server) {
     WorldsClient client = server.clientBuilder().maxRetries(0).build();
     server.job().create(150);
-    Iterator<WorldJob> iterator = client.jobs().listAll(JobFilter.all()).iterator();
+    Iterator<WorldJob> iterator = client.jobs().listAll().iterator();
     for (int i = 0; i < 100; i++) {
       iterator.next();
     }

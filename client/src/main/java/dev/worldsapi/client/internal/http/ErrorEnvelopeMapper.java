@@ -19,7 +19,6 @@ import dev.worldsapi.client.errors.WorldsServiceException;
 import dev.worldsapi.client.model.ErrorEnvelope;
 import dev.worldsapi.client.retry.RetryAfter;
 import feign.Response;
-import feign.codec.ErrorDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,18 +33,18 @@ import org.jspecify.annotations.Nullable;
  * exception classes. A body that is not the canonical envelope still gives the right exception,
  * with the raw text kept.
  */
-public final class ErrorEnvelopeMapper implements ErrorDecoder {
+final class ErrorEnvelopeMapper {
 
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  public ErrorEnvelopeMapper(ObjectMapper mapper, Clock clock) {
+  ErrorEnvelopeMapper(ObjectMapper mapper, Clock clock) {
     this.mapper = mapper;
     this.clock = clock;
   }
 
-  @Override
-  public Exception decode(String methodKey, Response response) {
+  /** The exception for a non-2xx answer that the call stopped at after {@code attempts}. */
+  WorldsServiceException toException(Response response, int attempts) {
     byte[] body;
     try {
       body = Requests.bodyOf(response);
@@ -61,7 +60,7 @@ public final class ErrorEnvelopeMapper implements ErrorDecoder {
             headers(response),
             envelope(raw),
             raw);
-    return toException(error, Requests.attemptsOf(response));
+    return toException(error, attempts);
   }
 
   WorldsServiceException toException(ErrorResponse error, int attempts) {
@@ -113,7 +112,7 @@ public final class ErrorEnvelopeMapper implements ErrorDecoder {
         .headers()
         .forEach(
             (name, values) -> {
-              if (name != null && !name.equalsIgnoreCase(Requests.ATTEMPTS)) {
+              if (name != null) {
                 headers.put(name, new ArrayList<>(values));
               }
             });

@@ -4,34 +4,40 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.client.errors.WorldsDecodeException;
 import feign.Response;
-import feign.codec.Decoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 
 /** Reads a 2xx body as JSON. An empty or unreadable body is a {@link WorldsDecodeException}. */
-public final class JsonBodyDecoder implements Decoder {
+final class JsonBodyDecoder {
 
   private final ObjectMapper mapper;
 
-  public JsonBodyDecoder(ObjectMapper mapper) {
+  JsonBodyDecoder(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
-  @Override
-  public Object decode(Response response, Type type) throws IOException {
-    // The body is in memory already (RetryingClient reads it); Jackson reads it where it is.
+  <T> T decode(Response response, Type type, int attempts) {
+    // The body is in memory already (AttemptClient reads it); Jackson reads it where it is.
     Response.Body body = response.body();
     Integer length = body == null ? Integer.valueOf(0) : body.length();
     if (length == null) {
-      byte[] bytes = Requests.bodyOf(response);
-      return decode(response.toBuilder().body(bytes).build(), type);
+      byte[] bytes;
+      try {
+        bytes = Requests.bodyOf(response);
+      } catch (IOException e) {
+        throw new WorldsDecodeException(
+            "HTTP " + response.status() + " from " + where(response) + " could not be read",
+            e,
+            attempts);
+      }
+      return decode(response.toBuilder().body(bytes).build(), type, attempts);
     }
     if (length == 0) {
       throw new WorldsDecodeException(
           "HTTP " + response.status() + " from " + where(response) + " has an empty body",
           null,
-          Requests.attemptsOf(response));
+          attempts);
     }
     try (InputStream in = body.asInputStream()) {
       return mapper.readValue(in, mapper.constructType(type));
@@ -46,7 +52,12 @@ public final class JsonBodyDecoder implements Decoder {
               + " bytes): "
               + e.getOriginalMessage(),
           e,
-          Requests.attemptsOf(response));
+          attempts);
+    } catch (IOException e) {
+      throw new WorldsDecodeException(
+          "HTTP " + response.status() + " from " + where(response) + " could not be read",
+          e,
+          attempts);
     }
   }
 

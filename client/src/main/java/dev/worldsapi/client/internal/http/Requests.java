@@ -18,25 +18,6 @@ final class Requests {
 
   private Requests() {}
 
-  /**
-   * Set by {@link RetryingClient} on the response it returns: how many requests the call sent. Read
-   * and removed before any caller sees the headers.
-   */
-  static final String ATTEMPTS = "X-Worlds-Client-Attempts";
-
-  /** The attempts {@link RetryingClient} recorded on a response; 1 when it recorded none. */
-  static int attemptsOf(Response response) {
-    String attempts = header(response.headers(), ATTEMPTS);
-    return attempts == null ? 1 : Integer.parseInt(attempts);
-  }
-
-  /** The response with the attempts recorded. */
-  static Response withAttempts(Response response, int attempts) {
-    Map<String, Collection<String>> headers = new HashMap<>(response.headers());
-    headers.put(ATTEMPTS, java.util.List.of(Integer.toString(attempts)));
-    return response.toBuilder().headers(headers).build();
-  }
-
   /** {@code GET http://host:port/path?query}, for messages: never user info. */
   static String describe(Request request) {
     URI uri = URI.create(request.url());

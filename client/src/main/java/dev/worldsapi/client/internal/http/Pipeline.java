@@ -1,0 +1,154 @@
+package dev.worldsapi.client.internal.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.worldsapi.client.RequestOptions;
+import dev.worldsapi.client.errors.WorldsDecodeException;
+import dev.worldsapi.client.errors.WorldsException;
+import dev.worldsapi.client.retry.RetryPolicy;
+import dev.worldsapi.client.retry.Sleeper;
+import feign.Client;
+import feign.FeignException;
+import feign.Request;
+import feign.Response;
+import feign.codec.EncodeException;
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one way a call travels: its {@link RequestOptions} go down as an argument of every attempt
+ * ({@link CallOptions}), and what it came to comes back as a value ({@link Exchange}): the answer
+ * it stopped at and how many attempts it took. Repeats attempts as the {@link RetryPolicy} allows;
+ * this is the only place that repeats requests (Feign's own retryer is off). Thread-safe.
+ *
+ * <p>An attempt is a call of a generated Feign method that answers the undecoded {@link Response}
+ * and takes the attempt's {@link Request.Options}; Feign builds the request from the spec's
+ * annotations and hands it, with those options, to the client stack ({@link #clientStack}).
+ */
+public final class Pipeline {
+
+  private final RetryPolicy policy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Request.Options clientOptions;
+  private final JsonBodyDecoder decoder;
+  private final ErrorEnvelopeMapper errors;
+
+  public Pipeline(
+      RetryPolicy policy,
+      Clock clock,
+      Sleeper sleeper,
+      Request.Options clientOptions,
+      ObjectMapper mapper) {
+    this.policy = policy;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.clientOptions = clientOptions;
+    this.decoder = new JsonBodyDecoder(mapper);
+    this.errors = new ErrorEnvelopeMapper(mapper, clock);
+  }
+
+  /** The client Feign gets: each attempt's extras and body reading over the given stack. */
+  public static Client clientStack(Client stack) {
+    return new AttemptClient(stack);
+  }
+
+  /** A 2xx answer and the attempts it took. */
+  public record Exchange(Response response, int attempts) {
+
+    public int status() {
+      return response.status();
+    }
+
+    /** The response headers, as sent. */
+    public Map<String, List<String>> headers() {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      response
+          .headers()
+          .forEach(
+              (name, values) -> {
+                if (name != null) {
+                  headers.put(name, new ArrayList<>(values));
+                }
+              });
+      return headers;
+    }
+  }
+
+  /**
+   * Makes the call's attempts until one is answered with 2xx or the policy stops.
+   *
+   * @param options the call's options, the client's defaults merged in
+   * @param attempt makes one attempt with the options it is given
+   * @throws dev.worldsapi.client.errors.WorldsServiceException for the non-2xx answer it stopped at
+   * @throws dev.worldsapi.client.errors.WorldsTransportException when the last attempt got no
+   *     answer
+   */
+  public Exchange send(RequestOptions options, Function<Request.Options, Response> attempt) {
+    RetryPolicy policy =
+        options.maxRetries().isPresent()
+            ? this.policy.toBuilder().maxRetries(options.maxRetries().getAsInt()).build()
+            : this.policy;
+    CallOptions callOptions = new CallOptions(clientOptions, options);
+    for (int retries = 0; ; retries++) {
+      Response response;
+      try {
+        response = attempt.apply(callOptions);
+      } catch (AttemptClient.AttemptFailure failed) {
+        Optional<Duration> wait =
+            policy.afterFailure(
+                repeatable(failed.request()),
+                TransportFailures.requestMayHaveBeenSent(failed.failure()),
+                retries);
+        if (wait.isEmpty()) {
+          throw TransportFailures.toException(failed.request(), failed.failure(), retries + 1);
+        }
+        sleeper.sleepFor(wait.get(), "to retry");
+        continue;
+      } catch (EncodeException e) {
+        throw new WorldsException("the request body could not be encoded: " + e.getMessage(), e);
+      } catch (FeignException e) {
+        if (e.getCause() instanceof WorldsException worlds) {
+          throw worlds;
+        }
+        throw new WorldsException("the request failed: " + e.getClass().getSimpleName(), e);
+      }
+      int status = response.status();
+      if (status >= 200 && status < 300) {
+        return new Exchange(response, retries + 1);
+      }
+      Optional<Duration> wait =
+          policy.afterStatus(
+              repeatable(response.request()),
+              status,
+              Requests.header(response.headers(), "Retry-After"),
+              retries,
+              clock.instant());
+      if (wait.isEmpty()) {
+        throw errors.toException(response, retries + 1);
+      }
+      sleeper.sleepFor(wait.get(), "to retry");
+    }
+  }
+
+  /**
+   * The exchange's body read as {@code type}.
+   *
+   * @throws WorldsDecodeException when the body is empty or not that JSON
+   */
+  public <T> T decode(Exchange exchange, Type type) {
+    return decoder.decode(exchange.response(), type, exchange.attempts());
+  }
+
+  /** A write with an Idempotency-Key is as safe to repeat as a read: the key makes it act once. */
+  private static boolean repeatable(Request request) {
+    return RetryPolicy.isIdempotent(request.httpMethod().name())
+        || Requests.header(request.headers(), "Idempotency-Key") != null;
+  }
+}
