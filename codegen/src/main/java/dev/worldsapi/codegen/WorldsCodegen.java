@@ -147,6 +147,8 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
       argument.put("bodyRequired", p.isBodyParam ? requiredFields(op, allModels, p) : List.of());
       arguments.add(argument);
     }
+    // The arguments a call without query parameters takes (the convenience overloads).
+    ext.put("x-worlds-arguments-but-params", new ArrayList<>(arguments));
     if (op.getHasQueryParams()) {
       Map<String, Object> argument = new LinkedHashMap<>();
       argument.put("name", "params");
