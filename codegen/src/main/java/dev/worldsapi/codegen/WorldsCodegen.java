@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenParameter;
@@ -265,47 +266,34 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
   }
 
   private static CodegenParameter queryParam(CodegenOperation op, String name) {
-    return op.queryParams.stream()
-        .filter(p -> p.baseName.equals(name))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new SpecValidationException(
-                    "operation "
-                        + op.operationIdOriginal
-                        + ": "
-                        + PAGINATION
-                        + " names query parameter "
-                        + name
-                        + ", which it does not have"));
+    return find(
+        op.queryParams.stream().filter(p -> p.baseName.equals(name)),
+        op,
+        PAGINATION + " names query parameter " + name + ", which it does not have");
   }
 
   private static CodegenModel model(CodegenOperation op, List<ModelMap> allModels, String name) {
-    return allModels.stream()
-        .map(ModelMap::getModel)
-        .filter(m -> m.classname.equals(name))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new SpecValidationException(
-                    "operation " + op.operationIdOriginal + ": no schema for " + name));
+    return find(
+        allModels.stream().map(ModelMap::getModel).filter(m -> m.classname.equals(name)),
+        op,
+        "no schema for " + name);
   }
 
   private static CodegenProperty property(CodegenOperation op, CodegenModel model, String name) {
-    return model.vars.stream()
-        .filter(v -> v.baseName.equals(name))
+    return find(
+        model.vars.stream().filter(v -> v.baseName.equals(name)),
+        op,
+        model.classname + " has no field " + name + " named by " + PAGINATION);
+  }
+
+  /** The first of {@code found}, or a build failure naming the operation and what is missing. */
+  private static <T> T find(Stream<T> found, CodegenOperation op, String missing) {
+    return found
         .findFirst()
         .orElseThrow(
             () ->
                 new SpecValidationException(
-                    "operation "
-                        + op.operationIdOriginal
-                        + ": "
-                        + model.classname
-                        + " has no field "
-                        + name
-                        + " named by "
-                        + PAGINATION));
+                    "operation " + op.operationIdOriginal + ": " + missing));
   }
 
   /** The checks a value of this parameter gets: flags and bounds the templates read. */

@@ -126,10 +126,21 @@ final class SpecOperations {
 
   /** The example of the operation's request body, or null when it takes none. */
   private static String requestExample(Operation op) {
-    if (op.getRequestBody() == null) {
-      return null;
+    return op.getRequestBody() == null ? null : example(op.getRequestBody().getContent());
+  }
+
+  private static String successExample(Operation op) {
+    for (Map.Entry<String, ApiResponse> response : op.getResponses().entrySet()) {
+      if (response.getKey().startsWith("2")) {
+        return example(response.getValue().getContent());
+      }
     }
-    MediaType json = op.getRequestBody().getContent().get("application/json");
+    throw new AssertionError("operation " + op.getOperationId() + " declares no 2xx answer");
+  }
+
+  /** The JSON example of a content map: its {@code example}, or the first of its examples. */
+  private static String example(io.swagger.v3.oas.models.media.Content content) {
+    MediaType json = content.get("application/json");
     Object example =
         json.getExample() != null
             ? json.getExample()
@@ -139,24 +150,5 @@ final class SpecOperations {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String successExample(Operation op) {
-    for (Map.Entry<String, ApiResponse> response : op.getResponses().entrySet()) {
-      if (!response.getKey().startsWith("2")) {
-        continue;
-      }
-      MediaType json = response.getValue().getContent().get("application/json");
-      Object example =
-          json.getExample() != null
-              ? json.getExample()
-              : json.getExamples().values().iterator().next().getValue();
-      try {
-        return Json.mapper().writeValueAsString(example);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("operation " + op.getOperationId() + " declares no 2xx answer");
   }
 }

@@ -22,10 +22,6 @@ import feign.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +53,7 @@ final class ErrorEnvelopeMapper {
             response.request().httpMethod().name(),
             Requests.pathOf(response.request()),
             response.status(),
-            headers(response),
+            Requests.headersOf(response),
             envelope(raw),
             raw);
     return toException(error, attempts);
@@ -104,18 +100,5 @@ final class ErrorEnvelopeMapper {
     } catch (IOException | IllegalArgumentException notTheEnvelope) {
       return null;
     }
-  }
-
-  private static Map<String, List<String>> headers(Response response) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    response
-        .headers()
-        .forEach(
-            (name, values) -> {
-              if (name != null) {
-                headers.put(name, new ArrayList<>(values));
-              }
-            });
-    return headers;
   }
 }

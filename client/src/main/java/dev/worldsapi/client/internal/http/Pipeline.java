@@ -14,8 +14,6 @@ import feign.codec.EncodeException;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,16 +66,7 @@ public final class Pipeline {
 
     /** The response headers, as sent. */
     public Map<String, List<String>> headers() {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      response
-          .headers()
-          .forEach(
-              (name, values) -> {
-                if (name != null) {
-                  headers.put(name, new ArrayList<>(values));
-                }
-              });
-      return headers;
+      return Requests.headersOf(response);
     }
   }
 

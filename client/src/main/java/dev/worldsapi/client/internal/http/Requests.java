@@ -54,6 +54,20 @@ final class Requests {
     return true;
   }
 
+  /** A response's headers as sent, in a map of the caller's own. */
+  static Map<String, List<String>> headersOf(Response response) {
+    Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+    response
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (name != null) {
+                headers.put(name, new java.util.ArrayList<>(values));
+              }
+            });
+    return headers;
+  }
+
   /** The first value of a header, matched case-insensitively. */
   static @Nullable String header(Map<String, Collection<String>> headers, String name) {
     for (Map.Entry<String, Collection<String>> entry : headers.entrySet()) {
