@@ -48,7 +48,8 @@ public final class PagerHeap {
       memory.gc();
       long peak = memory.getHeapMemoryUsage().getUsed();
       int seen = 0;
-      for (WorldJob job : client.jobs().listAll(ListWorldJobsParams.builder().pageSize(PAGE_SIZE).build())) {
+      for (WorldJob job :
+          client.jobs().listAll(ListWorldJobsParams.builder().pageSize(PAGE_SIZE).build())) {
         if (job.getId() == null) {
           throw new IllegalStateException("a job without an id");
         }

@@ -1,10 +1,5 @@
 package dev.worldsapi.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 
@@ -26,29 +21,6 @@ public final class TestClients {
         .readTimeout(Duration.ofSeconds(5))
         .clock(time)
         .sleeper(time);
-  }
-
-  /**
-   * Answers each operation in workspace acme/lab: a one-job page, job-1 (get and cancel), job-2 for
-   * a manifest and job-3 for a trajectory.
-   */
-  public static void stubEveryOperation(WireMockExtension server) {
-    String workspace = "/api/v1/org/acme/ws/lab/worlds";
-    server.stubFor(
-        get(urlPathEqualTo(JOBS))
-            .willReturn(
-                okJson(
-                    "{\"items\": ["
-                        + job("job-1", "queued")
-                        + "], \"page\": 1, \"page_size\": 20, \"total\": 1}")));
-    server.stubFor(get(urlPathEqualTo(JOBS + "/job-1")).willReturn(okJson(job("job-1", "queued"))));
-    server.stubFor(
-        post(urlPathEqualTo(JOBS + "/job-1/cancel")).willReturn(okJson(job("job-1", "cancelled"))));
-    server.stubFor(
-        post(urlPathEqualTo(workspace + "/manifests")).willReturn(okJson(job("job-2", "queued"))));
-    server.stubFor(
-        post(urlPathEqualTo(workspace + "/trajectories"))
-            .willReturn(okJson(job("job-3", "queued"))));
   }
 
   /** A complete job record as JSON. */
