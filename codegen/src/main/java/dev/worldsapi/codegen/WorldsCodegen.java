@@ -3,6 +3,7 @@ package dev.worldsapi.codegen;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,15 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
     super.processOpts();
     // Nothing but the templates of the subclass: no build files, docs or package-info.
     supportingFiles.clear();
+  }
+
+  /**
+   * No example values: these templates render none, and the Java generators' version warns about
+   * every object example of a request body, which the spec has on purpose (for its readers).
+   */
+  @Override
+  public void setParameterExampleValue(CodegenParameter codegenParameter, RequestBody requestBody) {
+    setParameterExampleValue(codegenParameter);
   }
 
   /** The name of the Feign interface OpenAPI Generator's Java client makes for a tag. */
