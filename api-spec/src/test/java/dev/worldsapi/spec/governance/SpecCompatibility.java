@@ -1,40 +1,56 @@
 package dev.worldsapi.spec.governance;
 
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
+import org.openapitools.openapidiff.core.model.ChangedOperation;
+import org.openapitools.openapidiff.core.model.Endpoint;
 import org.openapitools.openapidiff.core.output.MarkdownRender;
 
 /**
- * Compares a spec with the spec of the last release (OpenAPITools' openapi-diff) and decides
- * whether the change may ship: a change that breaks existing clients needs a higher major version
- * in {@code info.version}. Below 1.0.0 the minor number plays that part (SemVer's "anything may
- * change" for 0.y.z, read as Cargo reads it): 0.1.x to 0.2.0 may break, 0.1.0 to 0.1.1 may not.
+ * Compares a spec with the spec of the last release and decides whether the change may ship: a
+ * change that breaks existing clients needs a higher major version in {@code info.version}. Below
+ * 1.0.0 the minor number plays that part (SemVer's "anything may change" for 0.y.z, read as Cargo
+ * reads it): 0.1.x to 0.2.0 may break, 0.1.0 to 0.1.1 may not.
+ *
+ * <p>Two engines judge each change, and a change either calls breaking breaks: OpenAPITools'
+ * openapi-diff (configured in {@code openapi-diff.yaml}) and Redocly CLI's {@code diff} (its {@code
+ * diff-recommended} rules, configured in {@code redocly.yaml}), which judges a change by its
+ * direction and descends into composed schemas, where openapi-diff is silent on some changes (a
+ * response field becoming nullable, a field removed from a schema reached through {@code allOf}, an
+ * array item's bound tightened in a request, a request field no longer nullable).
  */
 public final class SpecCompatibility {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private static final OpenApiDiffOptions OPENAPI_DIFF =
+      OpenApiDiffOptions.builder().configYaml(new File("openapi-diff.yaml")).build();
 
   /**
    * @param incompatible whether existing clients would break
    * @param majorRaised whether the current version is a new major version of the baseline's: a
    *     higher major number, or from 0.y.z a higher minor number
-   * @param report the change report, in Markdown; empty when nothing changed
+   * @param breakingChanges one sentence for each breaking change, naming where it is
+   * @param report both engines' findings, in Markdown; empty when nothing changed
    */
   public record Verdict(
       boolean incompatible,
       boolean majorRaised,
       String baselineVersion,
       String currentVersion,
+      List<String> breakingChanges,
       String report) {
 
     public boolean mayShip() {
@@ -45,6 +61,7 @@ public final class SpecCompatibility {
       if (!incompatible) {
         return "The spec is backward compatible with " + baselineVersion + ".";
       }
+      String changes = "- " + String.join("\n- ", breakingChanges) + "\n\n" + report;
       return majorRaised
           ? "Breaking change from "
               + baselineVersion
@@ -52,115 +69,117 @@ public final class SpecCompatibility {
               + currentVersion
               + ", allowed by the new major version"
               + (currentVersion.strip().startsWith("0.") ? " (0.y.z: the minor number)" : "")
-              + ".\n\n"
-              + report
+              + ":\n"
+              + changes
           : "Breaking change from "
               + baselineVersion
               + " while info.version is "
               + currentVersion
-              + ": raise the major version, or make the change compatible.\n\n"
-              + report;
+              + ": raise the major version, or make the change compatible:\n"
+              + changes;
     }
   }
 
   private SpecCompatibility() {}
 
-  /** Compares two specs by location (file path or URL). */
+  /** Compares two specs by file path. */
   public static Verdict compare(String baseline, String current) {
-    ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline, current);
+    ChangedOpenApi diff = OpenApiCompare.fromLocations(baseline, current, null, OPENAPI_DIFF);
+    List<RedoclyDiff.Finding> redocly = RedoclyDiff.compare(Path.of(baseline), Path.of(current));
     String baselineVersion = diff.getOldSpecOpenApi().getInfo().getVersion();
     String currentVersion = diff.getNewSpecOpenApi().getInfo().getVersion();
-    List<String> lostFields =
-        lostResponseFields(diff.getOldSpecOpenApi(), diff.getNewSpecOpenApi());
+
+    List<String> breaking = new ArrayList<>();
+    redocly.stream().filter(RedoclyDiff.Finding::breaking).forEach(f -> breaking.add(f.sentence()));
+    if (diff.isIncompatible()) {
+      breaking.addAll(openApiDiffSentences(diff));
+    }
+    List<String> project = changedDefaults(Path.of(baseline), Path.of(current));
+    breaking.addAll(project);
+    boolean changed = !diff.isUnchanged() || !redocly.isEmpty() || !project.isEmpty();
     String report =
-        (diff.isUnchanged() ? "" : markdown(diff))
-            + (lostFields.isEmpty()
-                ? ""
-                : "\n#### Response fields removed\n\n"
-                    + lostFields.stream().map(f -> "- " + f + "\n").collect(Collectors.joining()));
+        changed
+            ? "### openapi-diff\n\n"
+                + (diff.isUnchanged() ? "No change found.\n" : markdown(diff))
+                + "\n### Redocly diff\n\n"
+                + (redocly.isEmpty()
+                    ? "No change found.\n"
+                    : redocly.stream()
+                        .map(f -> "- " + f.sentence() + "\n")
+                        .reduce("", String::concat))
+                + (project.isEmpty()
+                    ? ""
+                    : "\n### This project's rules\n\n"
+                        + project.stream().map(p -> "- " + p + "\n").reduce("", String::concat))
+            : "";
     return new Verdict(
-        diff.isIncompatible() || !lostFields.isEmpty(),
+        !breaking.isEmpty(),
         breakingLevel(currentVersion).compareTo(breakingLevel(baselineVersion)) > 0,
         baselineVersion,
         currentVersion,
+        List.copyOf(breaking),
         report);
   }
 
   /**
-   * Properties of response schemas that the current spec no longer has. openapi-diff lets an
-   * optional response field go; a client may read any documented field, so this gate does not.
+   * The project's rule where both engines are silent: a default that changes or goes. A client that
+   * leaves the value out gets other work done than it asked for (AIP-180 counts this as breaking);
+   * every default in this spec is on a request.
    */
-  static List<String> lostResponseFields(OpenAPI baseline, OpenAPI current) {
-    Set<String> responseSchemas = new TreeSet<>();
-    baseline
-        .getPaths()
-        .values()
-        .forEach(
-            path ->
-                path.readOperations()
-                    .forEach(
-                        operation ->
-                            operation
-                                .getResponses()
-                                .values()
-                                .forEach(
-                                    response -> collect(baseline, response, responseSchemas))));
-    List<String> lost = new ArrayList<>();
-    for (String name : responseSchemas) {
-      Schema<?> before = baseline.getComponents().getSchemas().get(name);
-      Schema<?> after =
-          current.getComponents() == null || current.getComponents().getSchemas() == null
-              ? null
-              : current.getComponents().getSchemas().get(name);
-      if (before == null || before.getProperties() == null) {
-        continue;
-      }
-      for (String property : before.getProperties().keySet()) {
-        if (after == null
-            || after.getProperties() == null
-            || !after.getProperties().containsKey(property)) {
-          lost.add(name + "." + property);
-        }
-      }
-    }
-    return lost;
-  }
-
-  private static void collect(OpenAPI spec, ApiResponse response, Set<String> names) {
-    ApiResponse resolved = response;
-    if (response.get$ref() != null) {
-      resolved = spec.getComponents().getResponses().get(refName(response.get$ref()));
-    }
-    if (resolved != null && resolved.getContent() != null) {
-      resolved.getContent().values().forEach(media -> collect(spec, media.getSchema(), names));
+  static List<String> changedDefaults(Path baseline, Path current) {
+    try {
+      JsonNode before = YAML.readTree(baseline.toFile());
+      JsonNode after = YAML.readTree(current.toFile());
+      Map<String, JsonNode> now = SpecPaths.defaults(after);
+      List<String> sentences = new ArrayList<>();
+      SpecPaths.defaults(before)
+          .forEach(
+              (pointer, value) -> {
+                JsonNode element = after.at(pointer.substring(1));
+                if (element.isMissingNode()) {
+                  return; // the element itself went: the engines judge that
+                }
+                JsonNode changed = now.get(pointer);
+                if (!value.equals(changed)) {
+                  sentences.add(
+                      SpecPaths.readable(before, pointer)
+                          + ": the default "
+                          + (changed == null
+                              ? "(" + value + ") was removed"
+                              : "changed from " + value + " to " + changed)
+                          + "; a client that leaves the value out gets other work done (project rule"
+                          + " default-changed)");
+                }
+              });
+      return sentences;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
-  private static void collect(OpenAPI spec, Schema<?> schema, Set<String> names) {
-    if (schema == null) {
-      return;
+  /** What openapi-diff found incompatible, by operation. */
+  private static List<String> openApiDiffSentences(ChangedOpenApi diff) {
+    List<String> sentences = new ArrayList<>();
+    for (Endpoint missing : diff.getMissingEndpoints()) {
+      sentences.add(
+          missing.getMethod()
+              + " "
+              + missing.getPathUrl()
+              + ": the operation was removed (openapi-diff)");
     }
-    if (schema.get$ref() != null) {
-      String name = refName(schema.get$ref());
-      if (names.add(name)) {
-        collect(spec, spec.getComponents().getSchemas().get(name), names);
-      }
-      return;
-    }
-    if (schema.getProperties() != null) {
-      schema.getProperties().values().forEach(property -> collect(spec, property, names));
-    }
-    collect(spec, schema.getItems(), names);
-    for (List<Schema> group :
-        Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
-      if (group != null) {
-        group.forEach(member -> collect(spec, member, names));
+    for (ChangedOperation operation : diff.getChangedOperations()) {
+      if (operation.isIncompatible()) {
+        sentences.add(
+            operation.getHttpMethod()
+                + " "
+                + operation.getPathUrl()
+                + ": an incompatible change, see openapi-diff's report (openapi-diff)");
       }
     }
-  }
-
-  private static String refName(String ref) {
-    return ref.substring(ref.lastIndexOf('/') + 1);
+    if (sentences.isEmpty()) {
+      sentences.add("an incompatible change outside any operation (openapi-diff)");
+    }
+    return sentences;
   }
 
   private static String markdown(ChangedOpenApi diff) {
