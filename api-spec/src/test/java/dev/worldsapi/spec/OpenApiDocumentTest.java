@@ -118,6 +118,7 @@ class OpenApiDocumentTest {
     Map<String, ApiResponse> responses = operation(method, path).getResponses();
     Map<String, String> expected = new java.util.HashMap<>(ERROR_RESPONSES);
     if (operation(method, path).getRequestBody() != null) {
+      expected.put("413", "PayloadTooLarge");
       expected.put("415", "UnsupportedMediaType");
     }
     expected.forEach(

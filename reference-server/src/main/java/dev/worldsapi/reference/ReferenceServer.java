@@ -45,11 +45,12 @@ public final class ReferenceServer implements AutoCloseable {
     components.add(new DocsResource());
     components.add(
         new WorldsServerFeature(
-            new StaticTokenVerifier(options.token(), DemoData.DEVELOPER_CALLER),
-            path ->
-                PUBLIC_PATHS.contains(path)
-                    || path.startsWith("docs/")
-                    || (options.testMode() && path.equals(ProviderStatesResource.PATH))));
+                new StaticTokenVerifier(options.token(), DemoData.DEVELOPER_CALLER),
+                path ->
+                    PUBLIC_PATHS.contains(path)
+                        || path.startsWith("docs/")
+                        || (options.testMode() && path.equals(ProviderStatesResource.PATH)))
+            .withMaxRequestBodyBytes(options.maxRequestBodyBytes()));
     if (options.testMode()) {
       components.add(faults);
       components.add(journal);

@@ -1,5 +1,6 @@
 package dev.worldsapi.reference;
 
+import dev.worldsapi.server.json.JsonLimits;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine;
@@ -19,9 +20,22 @@ import picocli.CommandLine.Option;
  *     (jobs stay where they are until {@link JobWorker#step()} is called)
  * @param testMode whether the test controls are served ({@code POST /_pact/provider-states}): for
  *     contract tests only, never in production
+ * @param maxRequestBodyBytes the largest request body read; a larger one is answered 413
  */
 public record ServerOptions(
-    String host, int port, String token, boolean seed, Duration workerStep, boolean testMode) {
+    String host,
+    int port,
+    String token,
+    boolean seed,
+    Duration workerStep,
+    boolean testMode,
+    long maxRequestBodyBytes) {
+
+  /** With the default body limit. */
+  public ServerOptions(
+      String host, int port, String token, boolean seed, Duration workerStep, boolean testMode) {
+    this(host, port, token, seed, workerStep, testMode, JsonLimits.DEFAULT_MAX_BODY_BYTES);
+  }
 
   /** On loopback, without test controls. */
   public ServerOptions(int port, String token, boolean seed, Duration workerStep) {
@@ -30,7 +44,7 @@ public record ServerOptions(
 
   /** The same options with the test controls on or off. */
   public ServerOptions withTestMode(boolean on) {
-    return new ServerOptions(host, port, token, seed, workerStep, on);
+    return new ServerOptions(host, port, token, seed, workerStep, on, maxRequestBodyBytes);
   }
 
   /** Loopback only: a server with a well-known token is not for other machines by default. */
@@ -107,6 +121,14 @@ public record ServerOptions(
     String workerStep;
 
     @Option(
+        names = "--max-request-body-bytes",
+        paramLabel = "N",
+        description =
+            "the largest request body read; a larger one is answered 413 without reading it"
+                + " past the limit [WORLDS_MAX_REQUEST_BODY_BYTES, default 1048576 (1 MiB)]")
+    String maxRequestBodyBytes;
+
+    @Option(
         names = "--test-mode",
         description =
             "serve the test controls (provider states at POST /_pact/provider-states): for"
@@ -175,6 +197,12 @@ public record ServerOptions(
             ? new Source("--no-seed", "false")
             : Source.of("--seed", flags.seed, "WORLDS_SEED", env);
     Source step = Source.of("--worker-step-ms", flags.workerStep, "WORLDS_WORKER_STEP_MS", env);
+    Source maxBody =
+        Source.of(
+            "--max-request-body-bytes",
+            flags.maxRequestBodyBytes,
+            "WORLDS_MAX_REQUEST_BODY_BYTES",
+            env);
     Source testMode =
         flags.testMode
             ? new Source("--test-mode", "true")
@@ -187,7 +215,10 @@ public record ServerOptions(
         step.value == null
             ? DEFAULT_WORKER_STEP
             : Duration.ofMillis(integer(step.name, step.value, 0, 3_600_000)),
-        testMode.value != null && bool(testMode.name, testMode.value));
+        testMode.value != null && bool(testMode.name, testMode.value),
+        maxBody.value == null
+            ? JsonLimits.DEFAULT_MAX_BODY_BYTES
+            : integer(maxBody.name, maxBody.value, 1, Integer.MAX_VALUE));
   }
 
   /** A value and where it came from: the flag's name, or the environment variable's. */
@@ -254,6 +285,8 @@ public record ServerOptions(
         + workerStep
         + ", testMode="
         + testMode
+        + ", maxRequestBodyBytes="
+        + maxRequestBodyBytes
         + '}';
   }
 }

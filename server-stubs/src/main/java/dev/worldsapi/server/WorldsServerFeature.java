@@ -12,6 +12,7 @@ import dev.worldsapi.server.idempotency.IdempotencyFilter;
 import dev.worldsapi.server.idempotency.IdempotencyStore;
 import dev.worldsapi.server.idempotency.InMemoryIdempotencyStore;
 import dev.worldsapi.server.json.GzipResponses;
+import dev.worldsapi.server.json.JsonLimits;
 import dev.worldsapi.server.json.WorldsJsonProvider;
 import dev.worldsapi.server.params.WireParamConverterProvider;
 import dev.worldsapi.server.validation.MediaTypeHeaderFilter;
@@ -42,6 +43,7 @@ public final class WorldsServerFeature implements Feature {
   private final TokenVerifier verifier;
   private final Predicate<String> isPublic;
   private final IdempotencyStore idempotency;
+  private final long maxRequestBodyBytes;
 
   /** Every path requires a bearer token. */
   public WorldsServerFeature(TokenVerifier verifier) {
@@ -61,9 +63,32 @@ public final class WorldsServerFeature implements Feature {
    */
   public WorldsServerFeature(
       TokenVerifier verifier, Predicate<String> isPublic, IdempotencyStore idempotency) {
+    this(verifier, isPublic, idempotency, JsonLimits.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  private WorldsServerFeature(
+      TokenVerifier verifier,
+      Predicate<String> isPublic,
+      IdempotencyStore idempotency,
+      long maxRequestBodyBytes) {
+    if (maxRequestBodyBytes < 1) {
+      throw new IllegalArgumentException(
+          "maxRequestBodyBytes must be 1 or more, got " + maxRequestBodyBytes);
+    }
     this.verifier = verifier;
     this.isPublic = isPublic;
     this.idempotency = idempotency;
+    this.maxRequestBodyBytes = maxRequestBodyBytes;
+  }
+
+  /**
+   * The same feature with another limit on request bodies (default {@link
+   * JsonLimits#DEFAULT_MAX_BODY_BYTES}, 1 MiB). A larger body is answered 413 with the error
+   * envelope, and read no further than the limit: at once when its {@code Content-Length} is over
+   * it, when it gets there otherwise.
+   */
+  public WorldsServerFeature withMaxRequestBodyBytes(long maxRequestBodyBytes) {
+    return new WorldsServerFeature(verifier, isPublic, idempotency, maxRequestBodyBytes);
   }
 
   @Override
@@ -80,7 +105,7 @@ public final class WorldsServerFeature implements Feature {
     context.register(WireParamConverterProvider.class);
     context.register(new BearerAuthFilter(verifier, isPublic));
     context.register(MediaTypeHeaderFilter.class);
-    context.register(RequestValidationFilter.class);
+    context.register(new RequestValidationFilter(maxRequestBodyBytes));
     context.register(new IdempotencyFilter(idempotency));
     return true;
   }

@@ -2,7 +2,9 @@ package dev.worldsapi.server.errors;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.worldsapi.server.json.JsonLimits;
 import dev.worldsapi.server.model.ValidationError;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,6 +24,10 @@ public final class JsonDecodeErrors {
   /** For a parser failure; {@code body} is the text parsed, when it is known. */
   public static ValidationError of(JsonProcessingException exception, String body) {
     JsonLocation where = exception.getLocation();
+    if (exception instanceof StreamConstraintsException limit) {
+      long at = where == null ? 0 : Math.max(where.getCharOffset(), 0);
+      return error(at, JsonLimits.describe(limit));
+    }
     long offset = where == null ? -1 : where.getCharOffset();
     if (offset < 0 && where != null) {
       offset = where.getByteOffset();

@@ -24,7 +24,16 @@ public final class ServerObjectMapper {
    */
   public static ObjectMapper create() {
     JsonMapper mapper =
-        JsonMapper.builder()
+        JsonMapper.builder(
+                com.fasterxml.jackson.core.JsonFactory.builder()
+                    // The request filter reads every spec body first under the service's body
+                    // limit; here the same depth and number limits, and no size of its own.
+                    .streamReadConstraints(
+                        com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH)
+                            .maxNumberLength(JsonLimits.MAX_NUMBER_LENGTH)
+                            .build())
+                    .build())
             .addModule(new JavaTimeModule())
             .addModule(new StrictEnumModule())
             // After JavaTimeModule, so that it wins for OffsetDateTime: the same text, faster.

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.worldsapi.server.errors.ErrorResponses;
 import dev.worldsapi.server.errors.JsonDecodeErrors;
 import dev.worldsapi.server.errors.WorldsApiException;
+import dev.worldsapi.server.json.JsonLimits;
 import dev.worldsapi.server.model.ValidationError;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
@@ -52,12 +53,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @Priority(Priorities.USER)
 public final class RequestValidationFilter implements ContainerRequestFilter {
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder(
-              JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .build();
-
+  private final ObjectMapper json;
+  private final long maxBodyBytes;
   private final Map<String, SpecOperation> operations;
   private final Map<Method, Optional<SpecOperation>> byMethod = new ConcurrentHashMap<>();
   private final SchemaValidator validator;
@@ -65,10 +62,34 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
   @Context private ResourceInfo resourceInfo;
 
   public RequestValidationFilter() {
-    this(SpecDocument.packaged());
+    this(JsonLimits.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /**
+   * @param maxBodyBytes the largest request body read; a larger one is answered 413 unread past the
+   *     limit
+   */
+  public RequestValidationFilter(long maxBodyBytes) {
+    this(SpecDocument.packaged(), maxBodyBytes);
   }
 
   RequestValidationFilter(SpecDocument spec) {
+    this(spec, JsonLimits.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  RequestValidationFilter(SpecDocument spec, long maxBodyBytes) {
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("maxBodyBytes must be 1 or more, got " + maxBodyBytes);
+    }
+    this.maxBodyBytes = maxBodyBytes;
+    this.json =
+        JsonMapper.builder(
+                JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(JsonLimits.constraints(maxBodyBytes))
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
     this.validator = new SchemaValidator(spec);
     this.operations = SpecOperation.all(spec, validator);
   }
@@ -91,8 +112,13 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     }
     List<ValidationError> errors = new ArrayList<>();
     parameters(operation.get(), request, errors);
-    byte[] body =
-        operation.get().body() == null ? new byte[0] : body(operation.get(), request, errors);
+    byte[] body;
+    try {
+      body = operation.get().body() == null ? new byte[0] : body(operation.get(), request, errors);
+    } catch (BodyTooLarge tooLarge) {
+      request.abortWith(ErrorResponses.envelope(413, "payload_too_large", tooLarge.getMessage()));
+      return;
+    }
     if (!errors.isEmpty()) {
       request.abortWith(ErrorResponses.of(WorldsApiException.validation(errors)));
       return;
@@ -143,7 +169,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
   private byte[] body(
       SpecOperation operation, ContainerRequestContext request, List<ValidationError> errors)
       throws IOException {
-    byte[] bytes = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+    refuseADeclaredLengthOverTheLimit(request);
+    byte[] bytes = request.hasEntity() ? readAtMostTheLimit(request) : new byte[0];
     // The implementation reads the body after this filter: hand it the same bytes again.
     request.setEntityStream(new ByteArrayInputStream(bytes));
     String text;
@@ -166,8 +193,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
       return bytes;
     }
     JsonNode value;
-    try (JsonParser parser = JSON.createParser(text)) {
-      value = JSON.readTree(parser);
+    try (JsonParser parser = json.createParser(text)) {
+      value = json.readTree(parser);
       if (parser.nextToken() != null) {
         errors.add(JsonDecodeErrors.trailingContent(parser.currentTokenLocation().getCharOffset()));
         return bytes;
@@ -178,6 +205,52 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     }
     validator.validate(value, operation.body(), List.of("body"), errors);
     return bytes;
+  }
+
+  /**
+   * The body, read no further than one byte past the limit: a declared length over it is refused
+   * before anything is read, and a body without one (chunked) when it gets there.
+   */
+  private byte[] readAtMostTheLimit(ContainerRequestContext request) throws IOException {
+    byte[] bytes =
+        request.getEntityStream().readNBytes((int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE));
+    if (bytes.length > maxBodyBytes) {
+      throw new BodyTooLarge(
+          "Request body too large: over the limit of " + maxBodyBytes + " bytes");
+    }
+    return bytes;
+  }
+
+  /**
+   * Before anything looks at the body: a runtime's {@code hasEntity()} may wait for its first byte,
+   * which a client that declared a length over the limit may never send.
+   */
+  private void refuseADeclaredLengthOverTheLimit(ContainerRequestContext request)
+      throws BodyTooLarge {
+    String declared = request.getHeaderString("Content-Length");
+    long length;
+    try {
+      length = declared == null ? -1 : Long.parseLong(declared.strip());
+    } catch (NumberFormatException notANumber) {
+      return; // the HTTP engine refuses such a request before it gets here
+    }
+    if (length > maxBodyBytes) {
+      throw new BodyTooLarge(
+          "Request body too large: Content-Length "
+              + length
+              + " is over the limit of "
+              + maxBodyBytes
+              + " bytes");
+    }
+  }
+
+  /** A body over the limit: answered 413, with what the limit is. */
+  private static final class BodyTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLarge(String message) {
+      super(message);
+    }
   }
 
   /**
