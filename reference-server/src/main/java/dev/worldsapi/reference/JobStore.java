@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +33,33 @@ public final class JobStore {
   /** Steps a job takes from running to its end. */
   static final int STEPS = 4;
 
+  /** How many jobs a workspace keeps unless told otherwise. */
+  public static final int DEFAULT_MAX_JOBS_PER_WORKSPACE = 10_000;
+
   private final Map<String, JobState> jobs = new HashMap<>();
+
+  /** Each workspace's jobs in the order they were added, oldest first. */
+  private final Map<Workspaces.Key, Deque<JobState>> byWorkspace = new HashMap<>();
+
   private final Clock clock;
+  private final int maxJobsPerWorkspace;
   private long sequence;
 
   public JobStore(Clock clock) {
+    this(clock, DEFAULT_MAX_JOBS_PER_WORKSPACE);
+  }
+
+  /**
+   * @param maxJobsPerWorkspace how many jobs a workspace keeps: past that, adding a job forgets the
+   *     workspace's oldest job that has ended, or its oldest job when none has
+   */
+  public JobStore(Clock clock, int maxJobsPerWorkspace) {
+    if (maxJobsPerWorkspace < 1) {
+      throw new IllegalArgumentException(
+          "maxJobsPerWorkspace must be 1 or more, got " + maxJobsPerWorkspace);
+    }
     this.clock = clock;
+    this.maxJobsPerWorkspace = maxJobsPerWorkspace;
   }
 
   /**
@@ -58,7 +82,7 @@ public final class JobStore {
     JobState job = new JobState(UUID.randomUUID().toString(), workspace, plan, now(), ++sequence);
     job.projectId = projectId;
     job.creator = creator;
-    jobs.put(job.id, job);
+    add(job);
     return job.toModel();
   }
 
@@ -110,13 +134,36 @@ public final class JobStore {
       }
       default -> {}
     }
-    jobs.put(job.id, job);
+    add(job);
     return job.toModel();
   }
 
   /** Forgets every job. */
   public synchronized void clear() {
     jobs.clear();
+    byWorkspace.clear();
+  }
+
+  /** Keeps a new job, and forgets what the workspace's limit no longer allows. */
+  private void add(JobState job) {
+    jobs.put(job.id, job);
+    Deque<JobState> workspace = byWorkspace.computeIfAbsent(job.workspace, k -> new ArrayDeque<>());
+    workspace.addLast(job);
+    while (workspace.size() > maxJobsPerWorkspace) {
+      JobState forgotten = null;
+      for (Iterator<JobState> oldestFirst = workspace.iterator(); oldestFirst.hasNext(); ) {
+        JobState candidate = oldestFirst.next();
+        if (candidate.isTerminal()) {
+          forgotten = candidate;
+          oldestFirst.remove();
+          break;
+        }
+      }
+      if (forgotten == null) {
+        forgotten = workspace.removeFirst();
+      }
+      jobs.remove(forgotten.id);
+    }
   }
 
   /** The jobs as they are now, for {@link #restore(Snapshot)}. Immutable. */
@@ -137,10 +184,10 @@ public final class JobStore {
 
   /** Puts every job back as the snapshot holds it, and forgets every job made since. */
   public synchronized void restore(Snapshot snapshot) {
-    jobs.clear();
-    for (JobState job : snapshot.jobs) {
-      jobs.put(job.id, job.copy());
-    }
+    clear();
+    snapshot.jobs.stream()
+        .sorted(Comparator.comparingLong((JobState job) -> job.sequence))
+        .forEach(job -> add(job.copy()));
     // Jobs made after the restore still sort after every job restored.
     sequence = Math.max(sequence, snapshot.sequence);
   }

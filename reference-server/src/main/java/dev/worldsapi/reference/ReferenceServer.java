@@ -24,7 +24,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final ServerHost.Running http;
 
   private ReferenceServer(ServerOptions options, Clock clock, ServerHost serverHost) {
-    this.store = new JobStore(clock);
+    this.store = new JobStore(clock, options.maxJobsPerWorkspace());
     Workspaces workspaces = new Workspaces();
     DemoData.addWorkspaces(workspaces);
     if (options.seed()) {

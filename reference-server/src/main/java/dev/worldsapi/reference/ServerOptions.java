@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
  * @param testMode whether the test controls are served ({@code POST /_pact/provider-states}): for
  *     contract tests only, never in production
  * @param maxRequestBodyBytes the largest request body read; a larger one is answered 413
+ * @param maxJobsPerWorkspace how many jobs a workspace keeps; past that the oldest that have ended
+ *     go first
  */
 public record ServerOptions(
     String host,
@@ -29,12 +31,33 @@ public record ServerOptions(
     boolean seed,
     Duration workerStep,
     boolean testMode,
-    long maxRequestBodyBytes) {
+    long maxRequestBodyBytes,
+    int maxJobsPerWorkspace) {
 
-  /** With the default body limit. */
+  /** With the default limits. */
   public ServerOptions(
       String host, int port, String token, boolean seed, Duration workerStep, boolean testMode) {
     this(host, port, token, seed, workerStep, testMode, JsonLimits.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /** With the default number of jobs per workspace. */
+  public ServerOptions(
+      String host,
+      int port,
+      String token,
+      boolean seed,
+      Duration workerStep,
+      boolean testMode,
+      long maxRequestBodyBytes) {
+    this(
+        host,
+        port,
+        token,
+        seed,
+        workerStep,
+        testMode,
+        maxRequestBodyBytes,
+        JobStore.DEFAULT_MAX_JOBS_PER_WORKSPACE);
   }
 
   /** On loopback, without test controls. */
@@ -44,7 +67,8 @@ public record ServerOptions(
 
   /** The same options with the test controls on or off. */
   public ServerOptions withTestMode(boolean on) {
-    return new ServerOptions(host, port, token, seed, workerStep, on, maxRequestBodyBytes);
+    return new ServerOptions(
+        host, port, token, seed, workerStep, on, maxRequestBodyBytes, maxJobsPerWorkspace);
   }
 
   /** Loopback only: a server with a well-known token is not for other machines by default. */
@@ -129,6 +153,15 @@ public record ServerOptions(
     String maxRequestBodyBytes;
 
     @Option(
+        names = "--max-jobs-per-workspace",
+        paramLabel = "N",
+        description =
+            "how many jobs a workspace keeps; past that the oldest that have ended are forgotten"
+                + " first, so hours of load hold memory flat [WORLDS_MAX_JOBS_PER_WORKSPACE,"
+                + " default 10000]")
+    String maxJobsPerWorkspace;
+
+    @Option(
         names = "--test-mode",
         description =
             "serve the test controls (provider states at POST /_pact/provider-states): for"
@@ -203,6 +236,12 @@ public record ServerOptions(
             flags.maxRequestBodyBytes,
             "WORLDS_MAX_REQUEST_BODY_BYTES",
             env);
+    Source maxJobs =
+        Source.of(
+            "--max-jobs-per-workspace",
+            flags.maxJobsPerWorkspace,
+            "WORLDS_MAX_JOBS_PER_WORKSPACE",
+            env);
     Source testMode =
         flags.testMode
             ? new Source("--test-mode", "true")
@@ -218,7 +257,10 @@ public record ServerOptions(
         testMode.value != null && bool(testMode.name, testMode.value),
         maxBody.value == null
             ? JsonLimits.DEFAULT_MAX_BODY_BYTES
-            : integer(maxBody.name, maxBody.value, 1, Integer.MAX_VALUE));
+            : integer(maxBody.name, maxBody.value, 1, Integer.MAX_VALUE),
+        maxJobs.value == null
+            ? JobStore.DEFAULT_MAX_JOBS_PER_WORKSPACE
+            : integer(maxJobs.name, maxJobs.value, 1, Integer.MAX_VALUE));
   }
 
   /** A value and where it came from: the flag's name, or the environment variable's. */
@@ -287,6 +329,8 @@ public record ServerOptions(
         + testMode
         + ", maxRequestBodyBytes="
         + maxRequestBodyBytes
+        + ", maxJobsPerWorkspace="
+        + maxJobsPerWorkspace
         + '}';
   }
 }

@@ -168,4 +168,35 @@ class ServerOptionsTest {
     assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--host=a b"}, Map.of()))
         .hasMessageStartingWith("--host must be an address or host name");
   }
+
+  @Test
+  void theLimitsComeFromFlagsOrTheEnvironmentAndHaveDefaults() {
+    assertThat(
+            ServerOptions.parse(
+                new String[] {"--max-request-body-bytes=4096", "--max-jobs-per-workspace=50"},
+                Map.of()))
+        .extracting(ServerOptions::maxRequestBodyBytes, ServerOptions::maxJobsPerWorkspace)
+        .containsExactly(4096L, 50);
+    assertThat(
+            ServerOptions.parse(
+                new String[0],
+                Map.of(
+                    "WORLDS_MAX_REQUEST_BODY_BYTES", "2048", "WORLDS_MAX_JOBS_PER_WORKSPACE", "7")))
+        .extracting(ServerOptions::maxRequestBodyBytes, ServerOptions::maxJobsPerWorkspace)
+        .containsExactly(2048L, 7);
+    assertThat(ServerOptions.parse(new String[0], Map.of()))
+        .extracting(ServerOptions::maxRequestBodyBytes, ServerOptions::maxJobsPerWorkspace)
+        .containsExactly(1_048_576L, 10_000);
+    assertThat(ServerOptions.HELP).contains("--max-request-body-bytes", "--max-jobs-per-workspace");
+  }
+
+  @Test
+  void aLimitBelowOneIsRefusedNamingTheFlag() {
+    assertThatThrownBy(
+            () -> ServerOptions.parse(new String[] {"--max-jobs-per-workspace=0"}, Map.of()))
+        .hasMessageStartingWith("--max-jobs-per-workspace must be a whole number from 1");
+    assertThatThrownBy(
+            () -> ServerOptions.parse(new String[0], Map.of("WORLDS_MAX_REQUEST_BODY_BYTES", "-1")))
+        .hasMessageStartingWith("WORLDS_MAX_REQUEST_BODY_BYTES must be a whole number from 1");
+  }
 }

@@ -3,32 +3,59 @@ package dev.worldsapi.server.idempotency;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Keeps keys in this process's memory for 24 hours (or as told). For a single instance, tests and
- * the reference server. Thread-safe.
+ * Keeps keys in this process's memory for 24 hours (or as told), and at most 100,000 of them (or as
+ * told): past that the oldest go first, so hours of load with unique keys hold memory flat. Keys
+ * are kept in the order they came, so forgetting expired ones looks only at the oldest. For a
+ * single instance, tests and the reference server. Thread-safe.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   /** How long a key is kept: a retry later than this runs the request again. */
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
 
+  /** How many keys are kept at most: a key older than the newest this many is forgotten. */
+  public static final int DEFAULT_MAX_ENTRIES = 100_000;
+
   private record Entry(String fingerprint, Instant expires, Integer status, Object entity) {}
 
+  /** A key as it was claimed, in the order of claims. */
+  private record Claimed(String key, Instant expires) {}
+
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Queue<Claimed> order = new ConcurrentLinkedQueue<>();
+
+  /** The length of {@link #order} (which a released key leaves a claim in until it is purged). */
+  private final AtomicInteger claims = new AtomicInteger();
+
   private final Clock clock;
   private final Duration retention;
+  private final int maxEntries;
 
   public InMemoryIdempotencyStore() {
     this(Clock.systemUTC(), DEFAULT_RETENTION);
   }
 
   public InMemoryIdempotencyStore(Clock clock, Duration retention) {
+    this(clock, retention, DEFAULT_MAX_ENTRIES);
+  }
+
+  /**
+   * @param maxEntries how many keys are kept at most; past that the oldest are forgotten first
+   */
+  public InMemoryIdempotencyStore(Clock clock, Duration retention, int maxEntries) {
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("maxEntries must be 1 or more, got " + maxEntries);
+    }
     this.clock = clock;
     this.retention = retention;
+    this.maxEntries = maxEntries;
   }
 
   @Override
@@ -41,7 +68,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         (k, entry) -> {
           if (entry == null || entry.expires().isBefore(now)) {
             answer[0] = new Granted();
-            return new Entry(fingerprint, now.plus(retention), null, null);
+            Entry granted = new Entry(fingerprint, now.plus(retention), null, null);
+            order.add(new Claimed(k, granted.expires()));
+            claims.incrementAndGet();
+            return granted;
           }
           if (!entry.fingerprint().equals(fingerprint)) {
             answer[0] = new Mismatch();
@@ -66,11 +96,24 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     entries.remove(key);
   }
 
+  /** Forgets the oldest claims while they have expired or there are too many. */
   private void purge(Instant now) {
-    for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-      if (it.next().expires().isBefore(now)) {
-        it.remove();
+    for (Claimed oldest = order.peek();
+        oldest != null && (oldest.expires().isBefore(now) || claims.get() >= maxEntries);
+        oldest = order.peek()) {
+      Claimed taken = order.poll();
+      if (taken == null) {
+        return;
       }
+      claims.decrementAndGet();
+      // Only the entry this claim made: the key may have been claimed again since.
+      entries.computeIfPresent(
+          taken.key(), (k, entry) -> entry.expires().equals(taken.expires()) ? null : entry);
     }
+  }
+
+  /** How many keys are kept now. */
+  public int size() {
+    return entries.size();
   }
 }
