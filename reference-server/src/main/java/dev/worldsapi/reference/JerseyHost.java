@@ -8,9 +8,11 @@ import dev.worldsapi.reference.controls.Faults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -69,6 +71,8 @@ final class JerseyHost implements ServerHost {
       throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
     }
     HttpContext context = http.createContext("/", container);
+    InFlight inFlight = new InFlight();
+    context.getFilters().add(inFlight);
     context.getFilters().add(new DropConnections());
     http.setExecutor(requests);
     http.start();
@@ -80,10 +84,27 @@ final class JerseyHost implements ServerHost {
       }
 
       @Override
-      public void stop() {
-        http.stop(1);
+      public void stop(Duration grace) {
+        // The JDK server's stop(delay) closes the listener at once, then waits out the whole
+        // delay on Java 17 even with nothing in flight. It runs on a thread of its own; this one
+        // returns as soon as no exchange is left, or when the grace is over.
+        Thread closing =
+            new Thread(
+                () -> http.stop((int) Math.max(1, (grace.toMillis() + 999) / 1000)),
+                "worlds-http-stop");
+        closing.setDaemon(true);
+        closing.start();
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+          while (inFlight.count() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         container.getApplicationHandler().onShutdown(container);
-        requests.shutdown();
+        // What is still running past the grace is stopped.
+        requests.shutdownNow();
         try {
           requests.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -108,6 +129,30 @@ final class JerseyHost implements ServerHost {
     @Override
     public String description() {
       return "drops the connection of a response marked " + Faults.DROP_HEADER;
+    }
+  }
+
+  /** Counts the exchanges being handled, for a stop that waits only as long as one is. */
+  private static final class InFlight extends Filter {
+    private final AtomicInteger count = new AtomicInteger();
+
+    int count() {
+      return count.get();
+    }
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+      count.incrementAndGet();
+      try {
+        chain.doFilter(exchange);
+      } finally {
+        count.decrementAndGet();
+      }
+    }
+
+    @Override
+    public String description() {
+      return "counts the exchanges in flight";
     }
   }
 }

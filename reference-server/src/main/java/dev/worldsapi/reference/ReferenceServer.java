@@ -23,6 +23,8 @@ public final class ReferenceServer implements AutoCloseable {
   private final JobWorker worker;
   private final ServerHost.Running http;
 
+  private final java.time.Duration shutdownGrace;
+
   private ReferenceServer(ServerOptions options, Clock clock, ServerHost serverHost) {
     this.store = new JobStore(clock, options.maxJobsPerWorkspace());
     Workspaces workspaces = new Workspaces();
@@ -31,6 +33,7 @@ public final class ReferenceServer implements AutoCloseable {
       DemoData.seedJobs(store, clock.instant());
     }
     this.host = options.host();
+    this.shutdownGrace = options.shutdownGrace();
     this.testMode = options.testMode();
     this.worker = new JobWorker(store, options.workerStep());
     Faults faults = new Faults(serverHost.dropsConnections());
@@ -108,11 +111,14 @@ public final class ReferenceServer implements AutoCloseable {
     controls.reset(seed);
   }
 
-  /** Stops accepting requests, lets those in flight finish for up to a second, stops the worker. */
+  /**
+   * Stops accepting requests, lets those in flight finish for up to the options' shutdown grace,
+   * stops the worker.
+   */
   @Override
   public void close() {
     controls.faults().clear();
-    http.stop();
+    http.stop(shutdownGrace);
     worker.close();
   }
 }

@@ -32,11 +32,19 @@ public final class ReferenceServerMain {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  out.println("Stopping: finishing requests in flight");
+                  out.println(
+                      "Stopping: finishing requests in flight (up to "
+                          + options.shutdownGrace().toMillis()
+                          + " ms)");
+                  out.flush();
                   server.close();
                   out.println("Stopped");
                   out.flush();
                   stopped.countDown();
+                  // A stop asked for (SIGTERM, Ctrl-C) that went as planned is a success: exit 0,
+                  // not the signal's 128+n. Halting here skips the hooks not yet run; the server
+                  // registers none besides this one.
+                  Runtime.getRuntime().halt(0);
                 },
                 "worlds-shutdown"));
     String base =

@@ -33,8 +33,11 @@ public interface ServerHost {
   interface Running {
     int port();
 
-    /** Stops accepting requests and lets those in flight finish for up to a second. */
-    void stop();
+    /**
+     * Stops accepting requests at once, lets those in flight finish for up to {@code grace}, and
+     * returns as soon as none is left (or the grace is over).
+     */
+    void stop(java.time.Duration grace);
   }
 
   /** The host the system property selects. */

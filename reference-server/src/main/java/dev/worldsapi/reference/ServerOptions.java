@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
  * @param maxRequestBodyBytes the largest request body read; a larger one is answered 413
  * @param maxJobsPerWorkspace how many jobs a workspace keeps; past that the oldest that have ended
  *     go first
+ * @param shutdownGrace how long a stop lets requests in flight finish
  */
 public record ServerOptions(
     String host,
@@ -32,7 +33,33 @@ public record ServerOptions(
     Duration workerStep,
     boolean testMode,
     long maxRequestBodyBytes,
-    int maxJobsPerWorkspace) {
+    int maxJobsPerWorkspace,
+    Duration shutdownGrace) {
+
+  /** How long a stop lets requests in flight finish unless told otherwise. */
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  /** With the default shutdown grace. */
+  public ServerOptions(
+      String host,
+      int port,
+      String token,
+      boolean seed,
+      Duration workerStep,
+      boolean testMode,
+      long maxRequestBodyBytes,
+      int maxJobsPerWorkspace) {
+    this(
+        host,
+        port,
+        token,
+        seed,
+        workerStep,
+        testMode,
+        maxRequestBodyBytes,
+        maxJobsPerWorkspace,
+        DEFAULT_SHUTDOWN_GRACE);
+  }
 
   /** With the default limits. */
   public ServerOptions(
@@ -68,7 +95,15 @@ public record ServerOptions(
   /** The same options with the test controls on or off. */
   public ServerOptions withTestMode(boolean on) {
     return new ServerOptions(
-        host, port, token, seed, workerStep, on, maxRequestBodyBytes, maxJobsPerWorkspace);
+        host,
+        port,
+        token,
+        seed,
+        workerStep,
+        on,
+        maxRequestBodyBytes,
+        maxJobsPerWorkspace,
+        shutdownGrace);
   }
 
   /** Loopback only: a server with a well-known token is not for other machines by default. */
@@ -162,6 +197,14 @@ public record ServerOptions(
     String maxJobsPerWorkspace;
 
     @Option(
+        names = "--shutdown-grace-ms",
+        paramLabel = "N",
+        description =
+            "on SIGTERM, stop accepting at once and let requests in flight finish for up to N ms,"
+                + " then exit 0 [WORLDS_SHUTDOWN_GRACE_MS, default 10000]")
+    String shutdownGrace;
+
+    @Option(
         names = "--test-mode",
         description =
             "serve the test controls (provider states at POST /_pact/provider-states): for"
@@ -242,6 +285,8 @@ public record ServerOptions(
             flags.maxJobsPerWorkspace,
             "WORLDS_MAX_JOBS_PER_WORKSPACE",
             env);
+    Source grace =
+        Source.of("--shutdown-grace-ms", flags.shutdownGrace, "WORLDS_SHUTDOWN_GRACE_MS", env);
     Source testMode =
         flags.testMode
             ? new Source("--test-mode", "true")
@@ -260,7 +305,10 @@ public record ServerOptions(
             : integer(maxBody.name, maxBody.value, 1, Integer.MAX_VALUE),
         maxJobs.value == null
             ? JobStore.DEFAULT_MAX_JOBS_PER_WORKSPACE
-            : integer(maxJobs.name, maxJobs.value, 1, Integer.MAX_VALUE));
+            : integer(maxJobs.name, maxJobs.value, 1, Integer.MAX_VALUE),
+        grace.value == null
+            ? DEFAULT_SHUTDOWN_GRACE
+            : Duration.ofMillis(integer(grace.name, grace.value, 0, 600_000)));
   }
 
   /** A value and where it came from: the flag's name, or the environment variable's. */
@@ -331,6 +379,8 @@ public record ServerOptions(
         + maxRequestBodyBytes
         + ", maxJobsPerWorkspace="
         + maxJobsPerWorkspace
+        + ", shutdownGrace="
+        + shutdownGrace
         + '}';
   }
 }

@@ -1,8 +1,12 @@
 package dev.worldsapi.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +19,10 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server as its own process stops cleanly on SIGTERM, finishing what it was doing. */
+/**
+ * The server as its own process stops cleanly on SIGTERM: it stops accepting at once, finishes the
+ * requests in flight within its grace, and exits 0.
+ */
 class ShutdownTest {
 
   private static final Pattern LISTENING = Pattern.compile("listening on http://[^:/]+:(\\d+)");
@@ -48,9 +55,79 @@ class ShutdownTest {
     }
 
     List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(String.join("\n", lines)).isEqualTo(143);
-    assertThat(lines).contains("Stopping: finishing requests in flight", "Stopped");
+    assertThat(process.exitValue()).as(String.join("\n", lines)).isEqualTo(0);
+    assertThat(lines)
+        .contains("Stopping: finishing requests in flight (up to 10000 ms)", "Stopped");
     assertThat(String.join("\n", lines)).doesNotContain(ServerOptions.DEFAULT_TOKEN);
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGTERM is a POSIX signal")
+  void aRequestInFlightAtSigtermIsFinishedAndNewConnectionsAreRefused(@TempDir Path dir)
+      throws Exception {
+    Path output = dir.resolve("server.log");
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ReferenceServerMain.class.getName(),
+                "--port=0",
+                "--shutdown-grace-ms=8000")
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    try {
+      int port = awaitPort(output);
+      byte[] body = "{\"name\": \"in flight at SIGTERM\"}".getBytes(StandardCharsets.UTF_8);
+      try (Socket inFlight = new Socket("127.0.0.1", port)) {
+        inFlight.setSoTimeout(15_000);
+        OutputStream out = inFlight.getOutputStream();
+        // The head and half the body: the request is being handled, waiting for the rest.
+        out.write(
+            ("POST /api/v1/org/demo/ws/sandbox/worlds/manifests HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer "
+                    + ServerOptions.DEFAULT_TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length
+                    + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        Thread.sleep(500);
+
+        process.destroy(); // SIGTERM
+        awaitLine(output, "Stopping: finishing requests in flight (up to 8000 ms)");
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+            .as("a new connection once stopping")
+            .isInstanceOf(ConnectException.class);
+
+        // Past the second a stop used to allow: only the grace keeps the request alive.
+        Thread.sleep(2000);
+        out.write(body, body.length / 2, body.length - body.length / 2);
+        out.flush();
+        String answer =
+            new String(inFlight.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("\"kind\":\"manifest_generation\"");
+      }
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+    List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(String.join("\n", lines)).isEqualTo(0);
+    assertThat(lines).contains("Stopped");
+  }
+
+  private static void awaitLine(Path output, String line) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (Files.readAllLines(output, StandardCharsets.UTF_8).contains(line)) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no line \"" + line + "\" in:\n" + Files.readString(output));
   }
 
   private static int awaitPort(Path output) throws InterruptedException, IOException {

@@ -21,7 +21,8 @@ public final class ResteasyHost implements ServerHost {
       }
 
       @Override
-      public void stop() {
+      public void stop(java.time.Duration grace) {
+        // Undertow, as RESTEasy's test server runs it, has no grace of its own to give.
         started.server().stop();
       }
     };
