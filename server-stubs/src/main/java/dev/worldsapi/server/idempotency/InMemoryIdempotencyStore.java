@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Keeps keys in this process's memory for 24 hours (or as told), and at most 100,000 of them (or as
+ * Keeps keys in this process's memory for 24 hours (or as told), and at most 10,000 of them (or as
  * told): past that the oldest go first, so hours of load with unique keys hold memory flat. Keys
  * are kept in the order they came, so forgetting expired ones looks only at the oldest. For a
  * single instance, tests and the reference server. Thread-safe.
@@ -20,8 +20,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   /** How long a key is kept: a retry later than this runs the request again. */
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
 
-  /** How many keys are kept at most: a key older than the newest this many is forgotten. */
-  public static final int DEFAULT_MAX_ENTRIES = 100_000;
+  /**
+   * How many keys are kept at most: a key older than the newest this many is forgotten. Each keeps
+   * the answer it replays, about a kilobyte for a job: 10,000 hold about 10 MB, and a service that
+   * creates fewer than 10,000 jobs a day keeps every key its full retention.
+   */
+  public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
   private record Entry(String fingerprint, Instant expires, Integer status, Object entity) {}
 
