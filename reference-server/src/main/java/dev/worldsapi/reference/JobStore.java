@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -20,6 +21,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -38,8 +41,17 @@ public final class JobStore {
 
   private final Map<String, JobState> jobs = new HashMap<>();
 
+  /** The order a list answers in: newest first, by creation time, then by when added. */
+  private static final Comparator<JobState> NEWEST_FIRST =
+      Comparator.comparing((JobState job) -> job.createdAt)
+          .thenComparingLong(job -> job.sequence)
+          .reversed();
+
   /** Each workspace's jobs in the order they were added, oldest first. */
   private final Map<Workspaces.Key, Deque<JobState>> byWorkspace = new HashMap<>();
+
+  /** Each workspace's jobs in the order a list answers, so that a list sorts nothing. */
+  private final Map<Workspaces.Key, NavigableSet<JobState>> newestFirst = new HashMap<>();
 
   private final Clock clock;
   private final int maxJobsPerWorkspace;
@@ -142,6 +154,7 @@ public final class JobStore {
   public synchronized void clear() {
     jobs.clear();
     byWorkspace.clear();
+    newestFirst.clear();
   }
 
   /** Keeps a new job, and forgets what the workspace's limit no longer allows. */
@@ -149,6 +162,9 @@ public final class JobStore {
     jobs.put(job.id, job);
     Deque<JobState> workspace = byWorkspace.computeIfAbsent(job.workspace, k -> new ArrayDeque<>());
     workspace.addLast(job);
+    NavigableSet<JobState> listed =
+        newestFirst.computeIfAbsent(job.workspace, k -> new TreeSet<>(NEWEST_FIRST));
+    listed.add(job);
     while (workspace.size() > maxJobsPerWorkspace) {
       JobState forgotten = null;
       for (Iterator<JobState> oldestFirst = workspace.iterator(); oldestFirst.hasNext(); ) {
@@ -163,6 +179,7 @@ public final class JobStore {
         forgotten = workspace.removeFirst();
       }
       jobs.remove(forgotten.id);
+      listed.remove(forgotten);
     }
   }
 
@@ -225,12 +242,7 @@ public final class JobStore {
 
   /** The workspace's jobs that match, newest first. */
   public synchronized List<WorldJob> list(Workspaces.Key workspace, Predicate<WorldJob> filter) {
-    return jobs.values().stream()
-        .filter(job -> job.workspace.equals(workspace))
-        .sorted(
-            Comparator.comparing((JobState job) -> job.createdAt)
-                .thenComparingLong(job -> job.sequence)
-                .reversed())
+    return newestFirst.getOrDefault(workspace, Collections.emptyNavigableSet()).stream()
         .map(JobState::toModel)
         .filter(filter)
         .toList();
