@@ -39,43 +39,9 @@ public record ServerOptions(
   /** How long a stop lets requests in flight finish unless told otherwise. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-  /** With the default shutdown grace. */
-  public ServerOptions(
-      String host,
-      int port,
-      String token,
-      boolean seed,
-      Duration workerStep,
-      boolean testMode,
-      long maxRequestBodyBytes,
-      int maxJobsPerWorkspace) {
-    this(
-        host,
-        port,
-        token,
-        seed,
-        workerStep,
-        testMode,
-        maxRequestBodyBytes,
-        maxJobsPerWorkspace,
-        DEFAULT_SHUTDOWN_GRACE);
-  }
-
-  /** With the default limits. */
+  /** With the default limits and grace. */
   public ServerOptions(
       String host, int port, String token, boolean seed, Duration workerStep, boolean testMode) {
-    this(host, port, token, seed, workerStep, testMode, JsonLimits.DEFAULT_MAX_BODY_BYTES);
-  }
-
-  /** With the default number of jobs per workspace. */
-  public ServerOptions(
-      String host,
-      int port,
-      String token,
-      boolean seed,
-      Duration workerStep,
-      boolean testMode,
-      long maxRequestBodyBytes) {
     this(
         host,
         port,
@@ -83,8 +49,9 @@ public record ServerOptions(
         seed,
         workerStep,
         testMode,
-        maxRequestBodyBytes,
-        JobStore.DEFAULT_MAX_JOBS_PER_WORKSPACE);
+        JsonLimits.DEFAULT_MAX_BODY_BYTES,
+        JobStore.DEFAULT_MAX_JOBS_PER_WORKSPACE,
+        DEFAULT_SHUTDOWN_GRACE);
   }
 
   /** On loopback, without test controls. */
@@ -104,6 +71,12 @@ public record ServerOptions(
         maxRequestBodyBytes,
         maxJobsPerWorkspace,
         shutdownGrace);
+  }
+
+  /** The same options with another limit on request bodies. */
+  public ServerOptions withMaxRequestBodyBytes(long bytes) {
+    return new ServerOptions(
+        host, port, token, seed, workerStep, testMode, bytes, maxJobsPerWorkspace, shutdownGrace);
   }
 
   /** Loopback only: a server with a well-known token is not for other machines by default. */

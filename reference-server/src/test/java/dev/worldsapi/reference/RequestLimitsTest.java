@@ -39,8 +39,8 @@ class RequestLimitsTest {
             new ServerOptions(ServerOptions.DEFAULT_HOST, 0, TOKEN, false, Duration.ZERO, false));
     small =
         ReferenceServer.start(
-            new ServerOptions(
-                ServerOptions.DEFAULT_HOST, 0, TOKEN, false, Duration.ZERO, false, LIMIT));
+            new ServerOptions(ServerOptions.DEFAULT_HOST, 0, TOKEN, false, Duration.ZERO, false)
+                .withMaxRequestBodyBytes(LIMIT));
   }
 
   @AfterAll

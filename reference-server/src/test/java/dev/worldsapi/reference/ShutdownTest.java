@@ -32,17 +32,7 @@ class ShutdownTest {
   void stopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
     // Output goes to a file: a pipe may be closed under a reader when the process exits.
     Path output = dir.resolve("server.log");
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                ReferenceServerMain.class.getName(),
-                "--port=0",
-                "--worker-step-ms=50")
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+    Process process = startServer(output, "--worker-step-ms=50");
     try {
       int port = awaitPort(output);
       assertThat(new Http(port, ServerOptions.DEFAULT_TOKEN).get(Http.JOBS).status())
@@ -66,17 +56,7 @@ class ShutdownTest {
   void aRequestInFlightAtSigtermIsFinishedAndNewConnectionsAreRefused(@TempDir Path dir)
       throws Exception {
     Path output = dir.resolve("server.log");
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                ReferenceServerMain.class.getName(),
-                "--port=0",
-                "--shutdown-grace-ms=8000")
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+    Process process = startServer(output, "--shutdown-grace-ms=8000");
     try {
       int port = awaitPort(output);
       byte[] body = "{\"name\": \"in flight at SIGTERM\"}".getBytes(StandardCharsets.UTF_8);
@@ -117,6 +97,20 @@ class ShutdownTest {
     List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as(String.join("\n", lines)).isEqualTo(0);
     assertThat(lines).contains("Stopped");
+  }
+
+  /** The server as its own process on a free port; what it prints goes to {@code output}. */
+  private static Process startServer(Path output, String option) throws IOException {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            ReferenceServerMain.class.getName(),
+            "--port=0",
+            option)
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
   }
 
   private static void awaitLine(Path output, String line) throws Exception {
