@@ -49,7 +49,6 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
   static final String RESOURCE = "x-worlds-resource";
   static final String METHOD = "x-worlds-method";
   static final String PAGINATION = "x-worlds-pagination";
-  static final String WAITER = "x-worlds-waiter";
   static final String SCOPE = "x-worlds-scope";
 
   /** Which exception the client throws for a status; the client's ErrorEnvelopeMapper agrees. */
@@ -143,12 +142,11 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
       boolean scope = Boolean.TRUE.equals(p.vendorExtensions.get(SCOPE));
       boolean idempotencyKey = p.isHeaderParam && "Idempotency-Key".equalsIgnoreCase(p.baseName);
       p.vendorExtensions.put("x-worlds-idempotency-key", idempotencyKey);
-      String javaName = p.isBodyParam ? "request" : p.paramName;
-      Map<String, Object> checks = checks(op, p, javaName);
-      p.vendorExtensions.put("x-worlds-checks", checks);
       if (scope || idempotencyKey || p.isQueryParam) {
         continue;
       }
+      String javaName = p.isBodyParam ? "request" : p.paramName;
+      Map<String, Object> checks = checks(op, p, javaName);
       Map<String, Object> argument = new LinkedHashMap<>();
       argument.put("name", javaName);
       argument.put("type", p.dataType);
@@ -170,8 +168,8 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
       arguments.add(argument);
     }
     ext.put("x-worlds-arguments", arguments);
-    // Query parameters' types by simple name, so that an annotation can stand before them.
-    // (op.queryParams holds copies of allParams' entries: they get their own facts.)
+    // Query parameters' checks and types by simple name (so that an annotation can stand before
+    // them), on op.queryParams: the params template reads them there, from copies of allParams'.
     List<String> typeImports = new ArrayList<>();
     for (CodegenParameter p : op.queryParams) {
       p.vendorExtensions.put("x-worlds-checks", checks(op, p, p.paramName));
@@ -182,7 +180,6 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
       }
     }
     ext.put("x-worlds-type-imports", typeImports);
-    ext.put("x-worlds-has-arguments", !arguments.isEmpty());
     ext.put(
         "x-worlds-idempotent-create",
         op.allParams.stream()
@@ -191,7 +188,6 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
         "x-worlds-params-optional",
         op.getHasQueryParams() && op.queryParams.stream().noneMatch(p -> p.required));
     ext.put("x-worlds-throws", throwsList(op));
-    ext.put("x-worlds-body-name", op.bodyParam == null ? "" : "request");
 
     Object pagination = ext.get(PAGINATION);
     if (pagination instanceof Map<?, ?> fields) {

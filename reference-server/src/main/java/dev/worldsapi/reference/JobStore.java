@@ -11,11 +11,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -47,10 +45,10 @@ public final class JobStore {
           .thenComparingLong(job -> job.sequence)
           .reversed();
 
-  /** Each workspace's jobs in the order they were added, oldest first. */
-  private final Map<Workspaces.Key, Deque<JobState>> byWorkspace = new HashMap<>();
-
-  /** Each workspace's jobs in the order a list answers, so that a list sorts nothing. */
+  /**
+   * Each workspace's jobs in the order a list answers, so that a list sorts nothing; walked from
+   * the other end, oldest first, to find what the workspace's limit forgets.
+   */
   private final Map<Workspaces.Key, NavigableSet<JobState>> newestFirst = new HashMap<>();
 
   private final Clock clock;
@@ -153,33 +151,30 @@ public final class JobStore {
   /** Forgets every job. */
   public synchronized void clear() {
     jobs.clear();
-    byWorkspace.clear();
     newestFirst.clear();
   }
 
   /** Keeps a new job, and forgets what the workspace's limit no longer allows. */
   private void add(JobState job) {
     jobs.put(job.id, job);
-    Deque<JobState> workspace = byWorkspace.computeIfAbsent(job.workspace, k -> new ArrayDeque<>());
-    workspace.addLast(job);
-    NavigableSet<JobState> listed =
+    NavigableSet<JobState> workspace =
         newestFirst.computeIfAbsent(job.workspace, k -> new TreeSet<>(NEWEST_FIRST));
-    listed.add(job);
+    workspace.add(job);
     while (workspace.size() > maxJobsPerWorkspace) {
       JobState forgotten = null;
-      for (Iterator<JobState> oldestFirst = workspace.iterator(); oldestFirst.hasNext(); ) {
+      for (Iterator<JobState> oldestFirst = workspace.descendingIterator();
+          oldestFirst.hasNext(); ) {
         JobState candidate = oldestFirst.next();
         if (candidate.isTerminal()) {
           forgotten = candidate;
-          oldestFirst.remove();
           break;
         }
       }
       if (forgotten == null) {
-        forgotten = workspace.removeFirst();
+        forgotten = workspace.last();
       }
+      workspace.remove(forgotten);
       jobs.remove(forgotten.id);
-      listed.remove(forgotten);
     }
   }
 
@@ -202,9 +197,7 @@ public final class JobStore {
   /** Puts every job back as the snapshot holds it, and forgets every job made since. */
   public synchronized void restore(Snapshot snapshot) {
     clear();
-    snapshot.jobs.stream()
-        .sorted(Comparator.comparingLong((JobState job) -> job.sequence))
-        .forEach(job -> add(job.copy()));
+    snapshot.jobs.forEach(job -> add(job.copy()));
     // Jobs made after the restore still sort after every job restored.
     sequence = Math.max(sequence, snapshot.sequence);
   }
@@ -250,11 +243,10 @@ public final class JobStore {
 
   /** Whether the workspace has a completed manifest with this id. */
   public synchronized boolean hasCompletedManifest(Workspaces.Key workspace, String manifestId) {
-    return jobs.values().stream()
+    return newestFirst.getOrDefault(workspace, Collections.emptyNavigableSet()).stream()
         .anyMatch(
             job ->
-                job.workspace.equals(workspace)
-                    && job.status == WorldJobStatus.COMPLETED
+                job.status == WorldJobStatus.COMPLETED
                     && job.plan.resourceType() == WorldResourceType.MANIFEST
                     && manifestId.equals(job.resourceId));
   }

@@ -23,11 +23,6 @@ public final class CallOptions extends Request.Options {
     this.call = call;
   }
 
-  /** The options of the call this attempt belongs to. */
-  public RequestOptions call() {
-    return call;
-  }
-
   /**
    * The call's options, or none when a request came without them (a Feign interface used alone).
    */
