@@ -1,68 +1,64 @@
 package dev.worldsapi.benchmarks;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.worldsapi.reference.HttpServerSettings;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
+import dev.worldsapi.reference.ConnectionLimits;
+import dev.worldsapi.reference.HttpEngine;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * The floor for servers: the JDK HTTP server the reference server runs on, with the same settings
- * and executor, answering every request with bytes made in advance. Whatever the reference server
+ * The floor for servers: the HTTP engine the reference server runs on ({@link HttpEngine}, with the
+ * same settings), answering every request with bytes made in advance. Whatever the reference server
  * costs above this is the API's own work.
  */
 public final class CannedServer implements AutoCloseable {
 
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final HttpEngine.Started http;
 
-  private CannedServer(HttpServer http, ExecutorService executor) {
+  private CannedServer(HttpEngine.Started http) {
     this.http = http;
-    this.executor = executor;
   }
 
   /** Serves {@code body} as JSON for every request. */
-  static CannedServer serving(int port, byte[] body) throws IOException {
+  static CannedServer serving(int port, byte[] body) {
     return serving(port, query -> body);
   }
 
   /** Serves the body {@code bodies} makes from each request's query string. */
-  static CannedServer serving(int port, Function<String, byte[]> bodies) throws IOException {
-    HttpServerSettings.apply();
-    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    ExecutorService executor = HttpServerSettings.executor();
-    http.setExecutor(executor);
-    http.createContext(
-        "/",
-        exchange -> {
-          try (exchange) {
-            answer(exchange, bodies.apply(exchange.getRequestURI().getRawQuery()));
-          }
-        });
-    http.start();
-    return new CannedServer(http, executor);
-  }
-
-  private static void answer(HttpExchange exchange, byte[] body) throws IOException {
-    exchange.getRequestBody().readAllBytes();
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+  static CannedServer serving(int port, Function<String, byte[]> bodies) {
+    return new CannedServer(
+        HttpEngine.start(
+            "127.0.0.1",
+            port,
+            ConnectionLimits.DEFAULTS,
+            new Handler.Abstract() {
+              @Override
+              public boolean handle(Request request, Response response, Callback callback) {
+                byte[] body = bodies.apply(request.getHttpURI().getQuery());
+                // The request's body, if any, is read and let go, as a real answer would.
+                Content.Source.consumeAll(request, Callback.NOOP);
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+                response.write(true, ByteBuffer.wrap(body), callback);
+                return true;
+              }
+            }));
   }
 
   int port() {
-    return http.getAddress().getPort();
+    return http.port();
   }
 
   @Override
   public void close() {
-    http.stop(0);
-    executor.shutdownNow();
+    http.stop(Duration.ZERO);
   }
 
   /** Runs the canned server for the load run: {@code CannedServer <port> <file of the body>}. */

@@ -1,41 +1,38 @@
 package dev.worldsapi.reference;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.worldsapi.reference.controls.Faults;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** Jersey on the JDK's HTTP server, with {@link HttpServerSettings}: the reference server's own. */
-final class JerseyHost implements ServerHost {
+/** Jersey on Jetty ({@link HttpEngine}): the reference server's own host. */
+public final class JerseyHost implements ServerHost {
 
   // Jersey warns that a resource whose @Path sits on its interface "does not implement any
   // provider interfaces", then serves it as a resource all the same: a false alarm on every start.
   private static final java.util.logging.Logger PROVIDER_CHECK =
       java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
 
-  // When a client gives up on a request (its read timeout, a test's delayed answer) and closes the
-  // connection, Jersey's container logs a WARNING with a stack trace for the answer it could not
-  // send: the client has left, and there is nothing for anyone to act on.
-  private static final java.util.logging.Logger CONTAINER =
-      java.util.logging.Logger.getLogger("org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer");
-
   static {
     PROVIDER_CHECK.setLevel(java.util.logging.Level.SEVERE);
-    CONTAINER.setLevel(java.util.logging.Level.SEVERE);
   }
+
+  /**
+   * A response body up to this size goes out in one write with its Content-Length, not in chunks;
+   * the largest page (100 jobs) is about 57 KiB.
+   */
+  static final int WHOLE_BODY_BYTES = 64 * 1024;
 
   @Override
   public String name() {
@@ -48,111 +45,144 @@ final class JerseyHost implements ServerHost {
   }
 
   @Override
-  public Running start(String host, int port, List<Object> components) {
+  public Running start(String host, int port, ConnectionLimits limits, List<Object> components) {
     ResourceConfig app =
         new ResourceConfig()
             // Jersey's own WADL and HTML error pages would answer outside the envelope.
             .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-            .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
-            // A body up to this size goes out with its Content-Length in one piece, not in 8 KiB
-            // chunks; the largest page (100 jobs) is about 57 KiB. Allocated per response.
-            .property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 64 * 1024);
+            .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     components.forEach(app::register);
-    ExecutorService requests = HttpServerSettings.executor();
-    HttpServerSettings.apply();
-    // The server and its context are made here rather than by JdkHttpServerFactory, which keeps
-    // the context to itself: the context carries the filter that drops connections.
-    JdkHttpHandlerContainer container =
-        ContainerFactory.createContainer(JdkHttpHandlerContainer.class, app);
-    HttpServer http;
-    try {
-      http = HttpServer.create(new InetSocketAddress(host, port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
-    }
-    HttpContext context = http.createContext("/", container);
-    InFlight inFlight = new InFlight();
-    context.getFilters().add(inFlight);
-    context.getFilters().add(new DropConnections());
-    http.setExecutor(requests);
-    http.start();
-    container.getApplicationHandler().onStartup(container);
+    JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, app);
+    HttpEngine.Started http = HttpEngine.start(host, port, limits, new WholeResponses(container));
     return new Running() {
       @Override
       public int port() {
-        return http.getAddress().getPort();
+        return http.port();
       }
 
       @Override
       public void stop(Duration grace) {
-        // The JDK server's stop(delay) closes the listener at once, then waits out the whole
-        // delay on Java 17 even with nothing in flight. It runs on a thread of its own; this one
-        // returns as soon as no exchange is left, or when the grace is over.
-        Thread closing =
-            new Thread(
-                () -> http.stop((int) Math.max(1, (grace.toMillis() + 999) / 1000)),
-                "worlds-http-stop");
-        closing.setDaemon(true);
-        closing.start();
-        long deadline = System.nanoTime() + grace.toNanos();
-        try {
-          while (inFlight.count() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        container.getApplicationHandler().onShutdown(container);
-        // What is still running past the grace is stopped.
-        requests.shutdownNow();
-        try {
-          requests.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        http.stop(grace);
       }
     };
   }
 
   /**
-   * Closes the connection, with no answer, when the application's response carries {@link
-   * Faults#DROP_HEADER}: the exchange is closed before any byte of the response is sent, which the
-   * JDK's server does by closing the connection.
+   * Gathers a response's body (Jersey on Jetty writes it as it is produced, so it would go out in
+   * chunks) and sends it whole, with its Content-Length, when the response ends; past {@link
+   * #WHOLE_BODY_BYTES} it streams. A response marked {@link Faults#DROP_HEADER} is never sent: its
+   * connection is closed instead.
    */
-  private static final class DropConnections extends Filter {
+  private static final class WholeResponses extends Handler.Wrapper {
 
-    @Override
-    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-      chain.doFilter(new DroppableExchange(exchange));
+    WholeResponses(Handler jersey) {
+      super(jersey);
     }
 
     @Override
-    public String description() {
-      return "drops the connection of a response marked " + Faults.DROP_HEADER;
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      // HEAD runs as GET, so that its answer carries the GET's Content-Length; Jetty knows the
+      // request is HEAD and sends no body.
+      Request asked =
+          HttpMethod.HEAD.is(request.getMethod())
+              ? new Request.Wrapper(request) {
+                @Override
+                public String getMethod() {
+                  return HttpMethod.GET.asString();
+                }
+              }
+              : request;
+      Gathered gathered = new Gathered(asked, response);
+      return super.handle(asked, gathered, gathered.completing(callback));
     }
   }
 
-  /** Counts the exchanges being handled, for a stop that waits only as long as one is. */
-  private static final class InFlight extends Filter {
-    private final AtomicInteger count = new AtomicInteger();
+  private static final class Gathered extends Response.Wrapper {
+    private final Request request;
+    private ByteBuffer held = ByteBuffer.allocate(0);
+    private boolean streaming;
 
-    int count() {
-      return count.get();
+    Gathered(Request request, Response response) {
+      super(request, response);
+      this.request = request;
+    }
+
+    private boolean dropped() {
+      return getHeaders().contains(Faults.DROP_HEADER);
+    }
+
+    private void drop(Callback callback) {
+      request.getConnectionMetaData().getConnection().getEndPoint().close();
+      callback.failed(new EofException("connection dropped by a test fault"));
     }
 
     @Override
-    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-      count.incrementAndGet();
-      try {
-        chain.doFilter(exchange);
-      } finally {
-        count.decrementAndGet();
+    public void write(boolean last, ByteBuffer content, Callback callback) {
+      if (dropped()) {
+        drop(callback);
+        return;
       }
+      if (streaming) {
+        super.write(last, content, callback);
+        return;
+      }
+      int size = held.remaining() + (content == null ? 0 : content.remaining());
+      if (size > WHOLE_BODY_BYTES || last) {
+        beforeCommitting();
+        super.write(last, joined(content), callback);
+        return;
+      }
+      held = joined(content);
+      callback.succeeded();
     }
 
-    @Override
-    public String description() {
-      return "counts the exchanges in flight";
+    private ByteBuffer joined(ByteBuffer content) {
+      if (content == null || !content.hasRemaining()) {
+        return held;
+      }
+      ByteBuffer both = ByteBuffer.allocate(held.remaining() + content.remaining());
+      both.put(held).put(content).flip();
+      return both;
+    }
+
+    /**
+     * Reads what has arrived of a request body the application left unread, as Jetty does when a
+     * handler completes before its response is sent. If some of it has not arrived yet, Jetty marks
+     * the connection as not to be reused, and the response about to be sent says {@code Connection:
+     * close}: without it the client would send its next request on a connection the server is about
+     * to close.
+     */
+    private void beforeCommitting() {
+      streaming = true;
+      request.consumeAvailable();
+    }
+
+    /** The handler's callback, which first sends what was gathered. */
+    Callback completing(Callback callback) {
+      return new Callback() {
+        @Override
+        public void succeeded() {
+          if (dropped()) {
+            drop(callback);
+          } else if (streaming) {
+            callback.succeeded();
+          } else {
+            beforeCommitting();
+            getHeaders().put(HttpHeader.CONTENT_LENGTH, held.remaining());
+            Gathered.super.write(true, held, callback);
+          }
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+          callback.failed(failure);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+          return callback.getInvocationType();
+        }
+      };
     }
   }
 }

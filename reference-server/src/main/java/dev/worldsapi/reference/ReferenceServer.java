@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The reference server: the API in memory, on Jersey and the JDK's HTTP server by default. */
+/** The reference server: the API in memory, on Jersey and Jetty by default. */
 public final class ReferenceServer implements AutoCloseable {
 
   private static final Set<String> PUBLIC_PATHS = Set.of("", "openapi.yaml", "docs");
@@ -59,7 +59,8 @@ public final class ReferenceServer implements AutoCloseable {
       components.add(journal);
       components.add(new ProviderStatesResource(controls));
     }
-    this.http = serverHost.start(options.host(), options.port(), components);
+    this.http =
+        serverHost.start(options.host(), options.port(), options.connectionLimits(), components);
   }
 
   /**

@@ -3,9 +3,9 @@ package dev.worldsapi.reference;
 import java.util.List;
 
 /**
- * The Jakarta REST implementation and HTTP server the reference application runs on: Jersey on the
- * JDK's HTTP server, unless the system property {@value #PROPERTY} names another host's class,
- * which is how the {@code resteasy-tests} module runs the same application on RESTEasy.
+ * The Jakarta REST implementation and HTTP server the reference application runs on: Jersey on
+ * Jetty, unless the system property {@value #PROPERTY} names another host's class, which is how the
+ * {@code resteasy-tests} module runs the same application on RESTEasy.
  */
 public interface ServerHost {
 
@@ -25,9 +25,10 @@ public interface ServerHost {
 
   /**
    * Serves {@code components} (resources, providers, features, as instances) on {@code host} and
-   * {@code port} (0 for any free one), started.
+   * {@code port} (0 for any free one), started, holding clients to {@code limits} where the host's
+   * engine can.
    */
-  Running start(String host, int port, List<Object> components);
+  Running start(String host, int port, ConnectionLimits limits, List<Object> components);
 
   /** A started server. */
   interface Running {

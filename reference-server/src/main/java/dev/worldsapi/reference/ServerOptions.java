@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
  * @param maxJobsPerWorkspace how many jobs a workspace keeps; past that the oldest that have ended
  *     go first
  * @param shutdownGrace how long a stop lets requests in flight finish
+ * @param connectionLimits how long and how large a request may be before the HTTP engine gives up
+ *     on it
  */
 public record ServerOptions(
     String host,
@@ -34,7 +36,8 @@ public record ServerOptions(
     boolean testMode,
     long maxRequestBodyBytes,
     int maxJobsPerWorkspace,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    ConnectionLimits connectionLimits) {
 
   /** How long a stop lets requests in flight finish unless told otherwise. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -51,7 +54,8 @@ public record ServerOptions(
         testMode,
         JsonLimits.DEFAULT_MAX_BODY_BYTES,
         JobStore.DEFAULT_MAX_JOBS_PER_WORKSPACE,
-        DEFAULT_SHUTDOWN_GRACE);
+        DEFAULT_SHUTDOWN_GRACE,
+        ConnectionLimits.DEFAULTS);
   }
 
   /** On loopback, without test controls. */
@@ -70,13 +74,38 @@ public record ServerOptions(
         on,
         maxRequestBodyBytes,
         maxJobsPerWorkspace,
-        shutdownGrace);
+        shutdownGrace,
+        connectionLimits);
   }
 
   /** The same options with another limit on request bodies. */
   public ServerOptions withMaxRequestBodyBytes(long bytes) {
     return new ServerOptions(
-        host, port, token, seed, workerStep, testMode, bytes, maxJobsPerWorkspace, shutdownGrace);
+        host,
+        port,
+        token,
+        seed,
+        workerStep,
+        testMode,
+        bytes,
+        maxJobsPerWorkspace,
+        shutdownGrace,
+        connectionLimits);
+  }
+
+  /** The same options with other connection limits. */
+  public ServerOptions withConnectionLimits(ConnectionLimits limits) {
+    return new ServerOptions(
+        host,
+        port,
+        token,
+        seed,
+        workerStep,
+        testMode,
+        maxRequestBodyBytes,
+        maxJobsPerWorkspace,
+        shutdownGrace,
+        limits);
   }
 
   /** Loopback only: a server with a well-known token is not for other machines by default. */
@@ -178,6 +207,40 @@ public record ServerOptions(
     String shutdownGrace;
 
     @Option(
+        names = "--request-head-timeout-ms",
+        paramLabel = "N",
+        description =
+            "how long a request's line and headers may take to arrive; past it the client is"
+                + " answered 408 and its connection closed [WORLDS_REQUEST_HEAD_TIMEOUT_MS,"
+                + " default 10000]")
+    String headTimeout;
+
+    @Option(
+        names = "--request-body-timeout-ms",
+        paramLabel = "N",
+        description =
+            "how long a request body may take to arrive after its headers; past it the client is"
+                + " answered 408 and its connection closed [WORLDS_REQUEST_BODY_TIMEOUT_MS,"
+                + " default 30000]")
+    String bodyTimeout;
+
+    @Option(
+        names = "--idle-timeout-ms",
+        paramLabel = "N",
+        description =
+            "how long a connection may stay silent, between requests or in a stalled read or"
+                + " write, before it is closed [WORLDS_IDLE_TIMEOUT_MS, default 30000]")
+    String idleTimeout;
+
+    @Option(
+        names = "--max-request-head-bytes",
+        paramLabel = "N",
+        description =
+            "the largest request line and headers; a longer request line is answered 414, larger"
+                + " headers 431 [WORLDS_MAX_REQUEST_HEAD_BYTES, default 16384 (16 KiB)]")
+    String maxHeadBytes;
+
+    @Option(
         names = "--test-mode",
         description =
             "serve the test controls (provider states at POST /_pact/provider-states): for"
@@ -260,6 +323,27 @@ public record ServerOptions(
             env);
     Source grace =
         Source.of("--shutdown-grace-ms", flags.shutdownGrace, "WORLDS_SHUTDOWN_GRACE_MS", env);
+    Source headTimeout =
+        Source.of(
+            "--request-head-timeout-ms", flags.headTimeout, "WORLDS_REQUEST_HEAD_TIMEOUT_MS", env);
+    Source bodyTimeout =
+        Source.of(
+            "--request-body-timeout-ms", flags.bodyTimeout, "WORLDS_REQUEST_BODY_TIMEOUT_MS", env);
+    Source idleTimeout =
+        Source.of("--idle-timeout-ms", flags.idleTimeout, "WORLDS_IDLE_TIMEOUT_MS", env);
+    Source maxHead =
+        Source.of(
+            "--max-request-head-bytes", flags.maxHeadBytes, "WORLDS_MAX_REQUEST_HEAD_BYTES", env);
+    ConnectionLimits defaults = ConnectionLimits.DEFAULTS;
+    ConnectionLimits limits =
+        new ConnectionLimits(
+            millis(headTimeout, defaults.headTimeout()),
+            millis(bodyTimeout, defaults.bodyTimeout()),
+            millis(idleTimeout, defaults.idleTimeout()),
+            maxHead.value == null
+                ? defaults.maxHeadBytes()
+                : integer(
+                    maxHead.name, maxHead.value, ConnectionLimits.MIN_HEAD_BYTES, 1024 * 1024));
     Source testMode =
         flags.testMode
             ? new Source("--test-mode", "true")
@@ -281,7 +365,15 @@ public record ServerOptions(
             : integer(maxJobs.name, maxJobs.value, 1, Integer.MAX_VALUE),
         grace.value == null
             ? DEFAULT_SHUTDOWN_GRACE
-            : Duration.ofMillis(integer(grace.name, grace.value, 0, 600_000)));
+            : Duration.ofMillis(integer(grace.name, grace.value, 0, 600_000)),
+        limits);
+  }
+
+  /** A timeout in milliseconds, one to an hour; the default when neither flag nor variable. */
+  private static Duration millis(Source source, Duration fallback) {
+    return source.value == null
+        ? fallback
+        : Duration.ofMillis(integer(source.name, source.value, 1, 3_600_000));
   }
 
   /** A value and where it came from: the flag's name, or the environment variable's. */
@@ -354,6 +446,8 @@ public record ServerOptions(
         + maxJobsPerWorkspace
         + ", shutdownGrace="
         + shutdownGrace
+        + ", connectionLimits="
+        + connectionLimits
         + '}';
   }
 }

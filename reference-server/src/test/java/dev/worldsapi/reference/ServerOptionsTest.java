@@ -199,4 +199,61 @@ class ServerOptionsTest {
             () -> ServerOptions.parse(new String[0], Map.of("WORLDS_MAX_REQUEST_BODY_BYTES", "-1")))
         .hasMessageStartingWith("WORLDS_MAX_REQUEST_BODY_BYTES must be a whole number from 1");
   }
+
+  @Test
+  void theConnectionLimitsComeFromFlagsOrTheEnvironmentAndHaveDefaults() {
+    assertThat(
+            ServerOptions.parse(
+                    new String[] {
+                      "--request-head-timeout-ms=1500",
+                      "--request-body-timeout-ms",
+                      "2500",
+                      "--idle-timeout-ms=3500",
+                      "--max-request-head-bytes=4096"
+                    },
+                    Map.of())
+                .connectionLimits())
+        .isEqualTo(
+            new ConnectionLimits(
+                Duration.ofMillis(1500), Duration.ofMillis(2500), Duration.ofMillis(3500), 4096));
+    assertThat(
+            ServerOptions.parse(
+                    new String[0],
+                    Map.of(
+                        "WORLDS_REQUEST_HEAD_TIMEOUT_MS", "100",
+                        "WORLDS_REQUEST_BODY_TIMEOUT_MS", "200",
+                        "WORLDS_IDLE_TIMEOUT_MS", "300",
+                        "WORLDS_MAX_REQUEST_HEAD_BYTES", "2048"))
+                .connectionLimits())
+        .isEqualTo(
+            new ConnectionLimits(
+                Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300), 2048));
+    assertThat(ServerOptions.parse(new String[0], Map.of()).connectionLimits())
+        .isEqualTo(
+            new ConnectionLimits(
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), 16_384));
+    assertThat(ServerOptions.HELP)
+        .contains(
+            "--request-head-timeout-ms",
+            "WORLDS_REQUEST_HEAD_TIMEOUT_MS",
+            "--request-body-timeout-ms",
+            "--idle-timeout-ms",
+            "--max-request-head-bytes");
+  }
+
+  @Test
+  void aConnectionLimitOutOfRangeIsRefusedNamingItsSource() {
+    assertThatThrownBy(
+            () -> ServerOptions.parse(new String[] {"--request-head-timeout-ms=0"}, Map.of()))
+        .hasMessage(
+            "--request-head-timeout-ms must be a whole number from 1 to 3600000, got \"0\"");
+    assertThatThrownBy(
+            () -> ServerOptions.parse(new String[0], Map.of("WORLDS_MAX_REQUEST_HEAD_BYTES", "10")))
+        .hasMessageStartingWith("WORLDS_MAX_REQUEST_HEAD_BYTES must be a whole number from 1024");
+    assertThatThrownBy(
+            () ->
+                new ConnectionLimits(
+                    Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 2048))
+        .hasMessageStartingWith("headTimeout must be positive");
+  }
 }

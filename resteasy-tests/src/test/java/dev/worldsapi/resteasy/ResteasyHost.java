@@ -1,5 +1,6 @@
 package dev.worldsapi.resteasy;
 
+import dev.worldsapi.reference.ConnectionLimits;
 import dev.worldsapi.reference.ServerHost;
 import java.util.List;
 
@@ -11,8 +12,9 @@ public final class ResteasyHost implements ServerHost {
     return "RESTEasy";
   }
 
+  /** Undertow as RESTEasy's test server runs it: its own read limits, not {@code limits}. */
   @Override
-  public Running start(String host, int port, List<Object> components) {
+  public Running start(String host, int port, ConnectionLimits limits, List<Object> components) {
     Resteasy.Started started = Resteasy.serve(host, port, components);
     return new Running() {
       @Override

@@ -116,7 +116,28 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     try {
       body = operation.get().body() == null ? new byte[0] : body(operation.get(), request, errors);
     } catch (BodyTooLarge tooLarge) {
-      request.abortWith(ErrorResponses.envelope(413, "payload_too_large", tooLarge.getMessage()));
+      // The rest of the body is never read, so the connection cannot carry another request.
+      request.abortWith(
+          ErrorResponses.envelope(
+              413, "payload_too_large", tooLarge.getMessage(), List.of(), CLOSE));
+      return;
+    } catch (IOException failed) {
+      // The client is gone or stopped sending: not the server's failure. A timeout is answered
+      // 408; a body cut short 400, which may reach no one, but is no error for the logs.
+      request.abortWith(
+          timedOut(failed)
+              ? ErrorResponses.envelope(
+                  408,
+                  "request_timeout",
+                  "Request body not received in time: the server stopped waiting for it",
+                  List.of(),
+                  CLOSE)
+              : ErrorResponses.envelope(
+                  400,
+                  "invalid_request_error",
+                  "Request body incomplete: the connection ended before all of it arrived",
+                  List.of(),
+                  CLOSE));
       return;
     }
     if (!errors.isEmpty()) {
@@ -242,6 +263,22 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
               + maxBodyBytes
               + " bytes");
     }
+  }
+
+  private static final Map<String, String> CLOSE = Map.of("Connection", "close");
+
+  /**
+   * Whether a read failed because the HTTP engine stopped waiting for the body (its read or request
+   * timeout), not because the client went away: a timeout is still answered, 408.
+   */
+  private static boolean timedOut(IOException failed) {
+    for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException
+          || cause instanceof java.io.InterruptedIOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A body over the limit: answered 413, with what the limit is. */

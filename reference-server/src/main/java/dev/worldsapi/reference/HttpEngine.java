@@ -1,0 +1,207 @@
+package dev.worldsapi.reference;
+
+import dev.worldsapi.server.json.ServerObjectMapper;
+import dev.worldsapi.server.model.ErrorEnvelope;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP engine the reference server runs on: Jetty, set up once here and shared with the
+ * benchmarks' canned-bytes server, so that the two differ only in what they answer.
+ *
+ * <p>Jetty reads request heads without holding a thread, so clients that send slowly cost a
+ * connection each, not a thread; {@link RequestDeadlines} closes those that take longer than the
+ * {@link ConnectionLimits}. What the engine refuses before the application sees a request (a head
+ * too large, a URI too long, malformed HTTP) is answered with the API's error envelope.
+ */
+public final class HttpEngine {
+
+  // Jetty's start and stop lines repeat what the server's own banner says; its warnings stay.
+  private static final java.util.logging.Logger JETTY =
+      java.util.logging.Logger.getLogger("org.eclipse.jetty");
+
+  // Its parser warns of what a client sent (a URI over the head limit), which is answered (414)
+  // and is the client's to mend, not the server's operator's.
+  private static final java.util.logging.Logger JETTY_PARSER =
+      java.util.logging.Logger.getLogger("org.eclipse.jetty.http.HttpParser");
+
+  static {
+    JETTY.setLevel(java.util.logging.Level.WARNING);
+    JETTY_PARSER.setLevel(java.util.logging.Level.SEVERE);
+  }
+
+  /** Threads that run requests: enough that requests reading a slow body leave room for others. */
+  private static final int MAX_THREADS = 200;
+
+  /**
+   * Jetty refuses with 400 a path it finds ambiguous ({@code //}, {@code %2e%2e}, {@code %2F}); the
+   * application matches paths to the spec's templates segment for segment, and answers such a path
+   * 404 as the spec says. Malformed URIs (bad percent-encoding, illegal characters) and paths Jetty
+   * never takes (one decoding to a NUL byte, one climbing above the root) are still refused by
+   * Jetty, with a 400 envelope.
+   */
+  private static final UriCompliance PATHS_FOR_THE_APPLICATION =
+      UriCompliance.DEFAULT.with(
+          "WORLDS",
+          UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
+          UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
+          UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+          UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+          UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
+
+  private HttpEngine() {}
+
+  /** A started engine. */
+  public interface Started {
+    int port();
+
+    /**
+     * Stops accepting at once, lets requests in flight finish for up to {@code grace}, and returns
+     * as soon as none is left (or the grace is over).
+     */
+    void stop(Duration grace);
+  }
+
+  /**
+   * Serves {@code handler} on {@code host} and {@code port} (0 for any free one), started.
+   *
+   * @throws IllegalStateException when the port cannot be listened on
+   */
+  public static Started start(String host, int port, ConnectionLimits limits, Handler handler) {
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+    threads.setName("worlds-http");
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setRequestHeaderSize(limits.maxHeadBytes());
+    http.setUriCompliance(PATHS_FOR_THE_APPLICATION);
+    ServerConnector connector = new ServerConnector(server, new GracefulConnections(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
+    RequestDeadlines deadlines = new RequestDeadlines(limits.headTimeout(), limits.bodyTimeout());
+    connector.addBean(deadlines);
+    server.addConnector(connector);
+    server.setHandler(new GracefulHandler(handler));
+    server.setErrorHandler(new EnvelopeErrors());
+    try {
+      server.start();
+    } catch (Exception e) {
+      try {
+        server.stop();
+      } catch (Exception ignored) {
+        // The start's failure is the one to report.
+      }
+      deadlines.close();
+      throw new IllegalStateException("cannot listen on " + host + ":" + port, e);
+    }
+    return new Started() {
+      @Override
+      public int port() {
+        return connector.getLocalPort();
+      }
+
+      @Override
+      public void stop(Duration grace) {
+        server.setStopTimeout(Math.max(1, grace.toMillis()));
+        try {
+          server.stop();
+        } catch (Exception e) {
+          throw new IllegalStateException("the HTTP engine did not stop cleanly", e);
+        } finally {
+          deadlines.close();
+        }
+      }
+    };
+  }
+
+  /** The error envelope for {@code status}, as the bytes of a JSON body. */
+  static byte[] envelope(int status, String detail) {
+    try {
+      return ServerObjectMapper.create()
+          .writeValueAsBytes(new ErrorEnvelope(status, detail, type(status)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an error envelope", e);
+    }
+  }
+
+  private static String type(int status) {
+    return switch (status) {
+      case 408 -> "request_timeout";
+      case 413 -> "payload_too_large";
+      case 414 -> "uri_too_long";
+      case 431 -> "request_header_fields_too_large";
+      default -> status < 500 ? "invalid_request_error" : "internal_error";
+    };
+  }
+
+  /**
+   * HTTP/1.1 connections that let a request in flight finish when the server stops. On a stop,
+   * Jetty shortens every connection's idle timeout to a second, to close idle keep-alive
+   * connections at once; a request whose client pauses longer than that (mid-body, say) would then
+   * fail although the grace has time left. Here only connections without a request in flight close
+   * early; the others have the grace.
+   */
+  private static final class GracefulConnections extends HttpConnectionFactory {
+    GracefulConnections(HttpConfiguration http) {
+      super(http);
+    }
+
+    @Override
+    public Connection newConnection(Connector connector, EndPoint endPoint) {
+      HttpConnection connection =
+          new HttpConnection(getHttpConfiguration(), connector, endPoint) {
+            @Override
+            public boolean onIdleExpired(TimeoutException timeout) {
+              if (connector.isShutdown() && getHttpChannel().getRequest() != null) {
+                return false;
+              }
+              return super.onIdleExpired(timeout);
+            }
+          };
+      connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
+      connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
+      return configure(connection, connector, endPoint);
+    }
+  }
+
+  /**
+   * What Jetty answers on its own (a head over the limit, a URI too long, malformed HTTP): the
+   * API's envelope, not Jetty's HTML page.
+   */
+  private static final class EnvelopeErrors extends ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      int status =
+          request.getAttribute(ERROR_STATUS) instanceof Integer given
+              ? given
+              : response.getStatus();
+      String detail =
+          request.getAttribute(ERROR_MESSAGE) instanceof String message && !message.isBlank()
+              ? message
+              : "HTTP " + status;
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      response.write(true, ByteBuffer.wrap(envelope(status, detail)), callback);
+      return true;
+    }
+  }
+}
