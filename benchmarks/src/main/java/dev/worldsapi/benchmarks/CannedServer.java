@@ -2,6 +2,7 @@ package dev.worldsapi.benchmarks;
 
 import dev.worldsapi.reference.ConnectionLimits;
 import dev.worldsapi.reference.HttpEngine;
+import dev.worldsapi.server.json.JsonLimits;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.function.Function;
@@ -37,6 +38,7 @@ public final class CannedServer implements AutoCloseable {
             "127.0.0.1",
             port,
             ConnectionLimits.DEFAULTS,
+            JsonLimits.DEFAULT_MAX_BODY_BYTES,
             new Handler.Abstract() {
               @Override
               public boolean handle(Request request, Response response, Callback callback) {

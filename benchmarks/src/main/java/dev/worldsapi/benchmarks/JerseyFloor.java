@@ -1,11 +1,12 @@
 package dev.worldsapi.benchmarks;
 
-import dev.worldsapi.reference.ConnectionLimits;
 import dev.worldsapi.reference.JerseyHost;
+import dev.worldsapi.reference.ServerOptions;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -38,9 +39,7 @@ public final class JerseyFloor {
     byte[] body = Files.readAllBytes(java.nio.file.Path.of(args[1]));
     new JerseyHost()
         .start(
-            "127.0.0.1",
-            Integer.parseInt(args[0]),
-            ConnectionLimits.DEFAULTS,
+            new ServerOptions(Integer.parseInt(args[0]), "unused", false, Duration.ZERO),
             List.of(new Jobs(body)));
     System.out.println("Jersey floor on port " + args[0]);
     Thread.currentThread().join();

@@ -27,10 +27,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The HTTP engine the reference server runs on: Jetty, set up once here and shared with the
  * benchmarks' canned-bytes server, so that the two differ only in what they answer.
  *
- * <p>Jetty reads request heads without holding a thread, so clients that send slowly cost a
- * connection each, not a thread; {@link RequestDeadlines} closes those that take longer than the
- * {@link ConnectionLimits}. What the engine refuses before the application sees a request (a head
- * too large, a URI too long, malformed HTTP) is answered with the API's error envelope.
+ * <p>Jetty reads request heads without holding a thread, and {@link WholeRequestBodies} waits for
+ * bodies the same way, so clients that send slowly cost a connection each, not a thread; {@link
+ * RequestDeadlines} closes those that take longer than the {@link ConnectionLimits}. What the
+ * engine refuses before the application sees a request (a head too large, a URI too long, malformed
+ * HTTP) is answered with the API's error envelope.
  */
 public final class HttpEngine {
 
@@ -81,11 +82,13 @@ public final class HttpEngine {
   }
 
   /**
-   * Serves {@code handler} on {@code host} and {@code port} (0 for any free one), started.
+   * Serves {@code handler} on {@code host} and {@code port} (0 for any free one), started; request
+   * bodies of up to {@code maxBodyBytes} reach it whole.
    *
    * @throws IllegalStateException when the port cannot be listened on
    */
-  public static Started start(String host, int port, ConnectionLimits limits, Handler handler) {
+  public static Started start(
+      String host, int port, ConnectionLimits limits, long maxBodyBytes, Handler handler) {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
     threads.setName("worlds-http");
     threads.setDaemon(true);
@@ -101,7 +104,7 @@ public final class HttpEngine {
     RequestDeadlines deadlines = new RequestDeadlines(limits.headTimeout(), limits.bodyTimeout());
     connector.addBean(deadlines);
     server.addConnector(connector);
-    server.setHandler(new GracefulHandler(handler));
+    server.setHandler(new GracefulHandler(new WholeRequestBodies(handler, maxBodyBytes)));
     server.setErrorHandler(new EnvelopeErrors());
     try {
       server.start();

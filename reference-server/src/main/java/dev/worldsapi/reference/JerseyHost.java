@@ -45,7 +45,7 @@ public final class JerseyHost implements ServerHost {
   }
 
   @Override
-  public Running start(String host, int port, ConnectionLimits limits, List<Object> components) {
+  public Running start(ServerOptions options, List<Object> components) {
     ResourceConfig app =
         new ResourceConfig()
             // Jersey's own WADL and HTML error pages would answer outside the envelope.
@@ -53,7 +53,13 @@ public final class JerseyHost implements ServerHost {
             .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     components.forEach(app::register);
     JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, app);
-    HttpEngine.Started http = HttpEngine.start(host, port, limits, new WholeResponses(container));
+    HttpEngine.Started http =
+        HttpEngine.start(
+            options.host(),
+            options.port(),
+            options.connectionLimits(),
+            options.maxRequestBodyBytes(),
+            new WholeResponses(container));
     return new Running() {
       @Override
       public int port() {

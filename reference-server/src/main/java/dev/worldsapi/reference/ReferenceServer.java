@@ -59,8 +59,7 @@ public final class ReferenceServer implements AutoCloseable {
       components.add(journal);
       components.add(new ProviderStatesResource(controls));
     }
-    this.http =
-        serverHost.start(options.host(), options.port(), options.connectionLimits(), components);
+    this.http = serverHost.start(options, components);
   }
 
   /**

@@ -24,11 +24,11 @@ public interface ServerHost {
   }
 
   /**
-   * Serves {@code components} (resources, providers, features, as instances) on {@code host} and
-   * {@code port} (0 for any free one), started, holding clients to {@code limits} where the host's
-   * engine can.
+   * Serves {@code components} (resources, providers, features, as instances) on the options' host
+   * and port (0 for any free one), started, holding clients to the options' connection and body
+   * limits where the host's engine can.
    */
-  Running start(String host, int port, ConnectionLimits limits, List<Object> components);
+  Running start(ServerOptions options, List<Object> components);
 
   /** A started server. */
   interface Running {

@@ -63,30 +63,50 @@ class HttpEngineTest {
     shortLimits.close();
   }
 
+  /**
+   * More slow clients than the engine has threads (200): were a thread held for each, a normal
+   * request would find none free.
+   */
   @Test
-  void fortySlowClientsDoNotKeepANormalRequestWaiting() throws Exception {
+  void slowClientsBeyondTheThreadCountDoNotKeepANormalRequestWaiting() throws Exception {
+    List<Socket> heads = new ArrayList<>();
+    List<Socket> bodies = new ArrayList<>();
     List<Socket> slow = new ArrayList<>();
     try {
-      for (int i = 0; i < 20; i++) {
+      for (int i = 0; i < 40; i++) {
         // A head one header line at a time...
         Socket head = open(defaults);
         send(head, "GET " + JOBS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-        trickle.scheduleAtFixedRate(
-            () -> sendQuietly(head, "X-Slow: 1\r\n"), 200, 200, TimeUnit.MILLISECONDS);
-        slow.add(head);
+        heads.add(head);
+      }
+      for (int i = 0; i < 220; i++) {
         // ...and a body one byte at a time, both well inside the default limits.
         Socket body = open(defaults);
         send(body, createHead(1000, "keep-alive") + "{");
-        trickle.scheduleAtFixedRate(() -> sendQuietly(body, " "), 200, 200, TimeUnit.MILLISECONDS);
-        slow.add(body);
+        bodies.add(body);
       }
-      Thread.sleep(500);
+      slow.addAll(heads);
+      slow.addAll(bodies);
+      var sending =
+          trickle.scheduleAtFixedRate(
+              () -> {
+                heads.forEach(socket -> sendQuietly(socket, "X-Slow: 1\r\n"));
+                bodies.forEach(socket -> sendQuietly(socket, " "));
+              },
+              200,
+              200,
+              TimeUnit.MILLISECONDS);
+      try {
+        Thread.sleep(500);
 
-      // Answered at all within 5 s (the old server's threads were all held: it never answered),
-      // and well before the slow clients' 10 s head limit could have freed anything.
-      Http.Reply normal = new Http(defaults.port(), TOKEN).get(JOBS);
+        // Answered at all within 5 s (the old server's threads were all held: it never answered),
+        // and well before the slow clients' 10 s head limit could have freed anything.
+        Http.Reply normal = new Http(defaults.port(), TOKEN).get(JOBS);
 
-      assertThat(normal.status()).isEqualTo(200);
+        assertThat(normal.status()).isEqualTo(200);
+      } finally {
+        sending.cancel(true);
+      }
       for (Socket socket : slow) {
         socket.setSoTimeout(1);
         assertThat(readsNothingYet(socket)).as("a slow client still waiting").isTrue();
@@ -177,15 +197,15 @@ class HttpEngineTest {
   @Test
   void anAnswerSentBeforeItsBodyArrivedSaysTheConnectionCloses() throws Exception {
     try (Socket socket = open(defaults)) {
-      // Refused (no token) before the body is read, and the body is not sent: the server cannot
-      // read the next request off this connection, and must say so rather than close it later
-      // under a client that would send one.
+      // A body over the limit is not gathered: the request is refused (no token) at once, and its
+      // body, not sent, is never read. The server cannot read the next request off this
+      // connection, and must say so rather than close it later under a client that would send one.
       send(
           socket,
           "POST "
               + MANIFESTS
               + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              + "Content-Length: 1000\r\n\r\n");
+              + "Content-Length: 2000000\r\n\r\n");
 
       Answer answer = readUntilClosed(socket);
 

@@ -1,7 +1,7 @@
 package dev.worldsapi.resteasy;
 
-import dev.worldsapi.reference.ConnectionLimits;
 import dev.worldsapi.reference.ServerHost;
+import dev.worldsapi.reference.ServerOptions;
 import java.util.List;
 
 /** The reference application on RESTEasy and Undertow. */
@@ -12,10 +12,10 @@ public final class ResteasyHost implements ServerHost {
     return "RESTEasy";
   }
 
-  /** Undertow as RESTEasy's test server runs it: its own read limits, not {@code limits}. */
+  /** Undertow as RESTEasy's test server runs it: its own read limits, not the options'. */
   @Override
-  public Running start(String host, int port, ConnectionLimits limits, List<Object> components) {
-    Resteasy.Started started = Resteasy.serve(host, port, components);
+  public Running start(ServerOptions options, List<Object> components) {
+    Resteasy.Started started = Resteasy.serve(options.host(), options.port(), components);
     return new Running() {
       @Override
       public int port() {
