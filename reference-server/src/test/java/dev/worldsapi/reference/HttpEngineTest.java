@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.reference.controls.Fault;
+import dev.worldsapi.server.json.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -210,6 +211,37 @@ class HttpEngineTest {
       Answer answer = readUntilClosed(socket);
 
       assertThat(answer.status()).isEqualTo(401);
+      assertThat(answer.header("connection")).isEqualTo("close");
+    }
+  }
+
+  @Test
+  void aStopWhoseGraceRunsOutCutsOffTheRequestStillInFlight() throws Exception {
+    ServerOptions options =
+        new ServerOptions(
+            ServerOptions.DEFAULT_HOST,
+            0,
+            TOKEN,
+            false,
+            Duration.ZERO,
+            false,
+            JsonLimits.DEFAULT_MAX_BODY_BYTES,
+            100,
+            Duration.ofMillis(300),
+            ConnectionLimits.DEFAULTS);
+    ReferenceServer server = ReferenceServer.start(options);
+    try (Socket socket = open(server)) {
+      // Half a body: the request is in flight until the rest comes, which it never does.
+      send(socket, createHead(1000, "keep-alive") + "{");
+      Thread.sleep(300);
+
+      long start = System.nanoTime();
+      server.close();
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      // Its body can no longer arrive: it is answered so, and its connection closed.
+      Answer answer = readUntilClosed(socket);
+      assertThat(answer.status()).isEqualTo(400);
       assertThat(answer.header("connection")).isEqualTo("close");
     }
   }
