@@ -104,8 +104,11 @@ final class ClientCore {
 
   /** Sends a call and answers its body as {@code type}, with what came with it. */
   <B> RawResponse<B> call(
-      RequestOptions options, TypeReference<B> type, Function<Request.Options, Response> attempt) {
-    return call(options, type, attempt, Function.identity());
+      String operationId,
+      RequestOptions options,
+      TypeReference<B> type,
+      Function<Request.Options, Response> attempt) {
+    return call(operationId, options, type, attempt, Function.identity());
   }
 
   /**
@@ -113,11 +116,12 @@ final class ClientCore {
    * body}, with the status, headers and attempts: the one {@link RawResponse} of the call.
    */
   <B, T> RawResponse<T> call(
+      String operationId,
       RequestOptions options,
       TypeReference<B> type,
       Function<Request.Options, Response> attempt,
       Function<B, T> body) {
-    Pipeline.Exchange exchange = pipeline.send(options, attempt);
+    Pipeline.Exchange exchange = pipeline.send(operationId, options, attempt);
     B decoded = pipeline.decode(exchange, type.getType());
     return new RawResponse<>(
         exchange.status(), exchange.headers(), exchange.attempts(), body.apply(decoded));

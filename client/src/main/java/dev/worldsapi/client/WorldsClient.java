@@ -8,6 +8,7 @@ import dev.worldsapi.client.internal.http.Http1Transport;
 import dev.worldsapi.client.internal.http.LoggingClient;
 import dev.worldsapi.client.internal.http.Pipeline;
 import dev.worldsapi.client.internal.http.RequestHeadersClient;
+import dev.worldsapi.client.internal.http.Telemetry;
 import dev.worldsapi.client.retry.RetryPolicy;
 import dev.worldsapi.client.retry.Sleeper;
 import feign.Client;
@@ -84,7 +85,13 @@ public final class WorldsClient extends DefaultWorkspaceResources {
             .logLevel(Logger.Level.NONE)
             .options(timeouts);
     Pipeline pipeline =
-        new Pipeline(settings.retryPolicy, settings.clock, settings.sleeper, timeouts, mapper);
+        new Pipeline(
+            settings.retryPolicy,
+            settings.clock,
+            settings.sleeper,
+            timeouts,
+            mapper,
+            Telemetry.of(settings.openTelemetry));
     this.core =
         new ClientCore(
             feign,
@@ -208,6 +215,9 @@ public final class WorldsClient extends DefaultWorkspaceResources {
     private @Nullable Executor asyncExecutor;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    // An io.opentelemetry.api.OpenTelemetry, held as Object so that the builder loads without the
+    // (optional) OpenTelemetry API.
+    private @Nullable Object openTelemetry;
 
     private Builder() {}
 
@@ -342,6 +352,20 @@ public final class WorldsClient extends DefaultWorkspaceResources {
     }
 
     /**
+     * Traces and measures the client's calls with {@code openTelemetry}: a span per call named
+     * after its operation, a CLIENT span per attempt (the HTTP semantic conventions) with the trace
+     * context sent along, and the {@code http.client.request.duration} and {@code
+     * worlds.client.call.duration} histograms. Default: the global OpenTelemetry (the Java agent's
+     * when it runs) if the OpenTelemetry API is on the classpath, else nothing. Needs {@code
+     * io.opentelemetry:opentelemetry-api}, which the client does not bring.
+     */
+    public Builder openTelemetry(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+      Arguments.required("openTelemetry", "openTelemetry", openTelemetry);
+      this.openTelemetry = openTelemetry;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException naming the first setting that is missing or invalid
      */
     public WorldsClient build() {
@@ -385,6 +409,7 @@ public final class WorldsClient extends DefaultWorkspaceResources {
       copy.asyncExecutor = asyncExecutor;
       copy.clock = clock;
       copy.sleeper = sleeper;
+      copy.openTelemetry = openTelemetry;
       return copy;
     }
 

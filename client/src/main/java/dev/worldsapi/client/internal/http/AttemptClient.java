@@ -5,12 +5,14 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * The top of the client stack under Feign: one attempt of a call. Adds the call's own headers and
  * query parameters, reads the whole body (so that a reset in the middle of it fails this attempt,
  * not the decoding after it) and reports a failed exchange as an {@link AttemptFailure} carrying
- * the request it was, which Feign passes through unwrapped to the {@link Pipeline}.
+ * the request it was, which Feign passes through unwrapped to the {@link Pipeline}. The attempt is
+ * observed ({@link Telemetry.Attempt}), and the trace context it is given goes out with it.
  */
 final class AttemptClient implements Client {
 
@@ -23,11 +25,26 @@ final class AttemptClient implements Client {
   @Override
   public Response execute(Request request, Request.Options options) {
     RequestOptions call = CallOptions.of(options);
-    Request sent = Requests.withExtras(request, call.headers(), call.queryParams());
+    Request withExtras = Requests.withExtras(request, call.headers(), call.queryParams());
+    Telemetry.Attempt observed =
+        CallOptions.attempt(
+            options,
+            withExtras.httpMethod().name(),
+            withExtras.url(),
+            Requests.header(withExtras.headers(), "Idempotency-Key") != null);
+    Map<String, String> context = observed.headers();
+    Request sent =
+        context.isEmpty() ? withExtras : Requests.withExtras(withExtras, context, Map.of());
     try {
-      return Requests.buffered(delegate.execute(sent, options));
+      Response response = Requests.buffered(delegate.execute(sent, options));
+      observed.answered(response.status());
+      return response;
     } catch (IOException failure) {
+      observed.failed(failure);
       throw new AttemptFailure(sent, failure);
+    } catch (RuntimeException failure) {
+      observed.failed(failure);
+      throw failure;
     }
   }
 

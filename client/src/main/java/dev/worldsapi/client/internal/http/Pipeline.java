@@ -37,19 +37,22 @@ public final class Pipeline {
   private final Request.Options clientOptions;
   private final JsonBodyDecoder decoder;
   private final ErrorEnvelopeMapper errors;
+  private final Telemetry telemetry;
 
   public Pipeline(
       RetryPolicy policy,
       Clock clock,
       Sleeper sleeper,
       Request.Options clientOptions,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      Telemetry telemetry) {
     this.policy = policy;
     this.clock = clock;
     this.sleeper = sleeper;
     this.clientOptions = clientOptions;
     this.decoder = new JsonBodyDecoder(mapper);
     this.errors = new ErrorEnvelopeMapper(mapper, clock);
+    this.telemetry = telemetry;
   }
 
   /** The client Feign gets: each attempt's extras and body reading over the given stack. */
@@ -73,22 +76,44 @@ public final class Pipeline {
   /**
    * Makes the call's attempts until one is answered with 2xx or the policy stops.
    *
+   * @param operationId the spec's name of the operation, for whoever observes the call
    * @param options the call's options, the client's defaults merged in
    * @param attempt makes one attempt with the options it is given
    * @throws dev.worldsapi.client.errors.WorldsServiceException for the non-2xx answer it stopped at
    * @throws dev.worldsapi.client.errors.WorldsTransportException when the last attempt got no
    *     answer
    */
-  public Exchange send(RequestOptions options, Function<Request.Options, Response> attempt) {
+  public Exchange send(
+      String operationId, RequestOptions options, Function<Request.Options, Response> attempt) {
+    Telemetry.Call observed = telemetry.call(operationId);
+    int[] attempts = {0};
+    try {
+      Exchange exchange = send(options, attempt, observed, attempts);
+      observed.answered(exchange.status(), exchange.attempts());
+      return exchange;
+    } catch (dev.worldsapi.client.errors.WorldsServiceException answered) {
+      observed.answered(answered.status(), attempts[0]);
+      throw answered;
+    } catch (RuntimeException failed) {
+      observed.failed(failed, attempts[0]);
+      throw failed;
+    }
+  }
+
+  private Exchange send(
+      RequestOptions options,
+      Function<Request.Options, Response> attempt,
+      Telemetry.Call observed,
+      int[] attempts) {
     RetryPolicy policy =
         options.maxRetries().isPresent()
             ? this.policy.toBuilder().maxRetries(options.maxRetries().getAsInt()).build()
             : this.policy;
-    CallOptions callOptions = new CallOptions(clientOptions, options);
     for (int retries = 0; ; retries++) {
       Response response;
+      attempts[0] = retries + 1;
       try {
-        response = attempt.apply(callOptions);
+        response = attempt.apply(new CallOptions(clientOptions, options, observed, retries));
       } catch (AttemptClient.AttemptFailure failed) {
         Optional<Duration> wait =
             policy.afterFailure(
@@ -98,6 +123,7 @@ public final class Pipeline {
         if (wait.isEmpty()) {
           throw TransportFailures.toException(failed.request(), failed.failure(), retries + 1);
         }
+        observed.waiting(wait.get(), null);
         sleeper.sleepFor(wait.get(), "to retry");
         continue;
       } catch (EncodeException e) {
@@ -112,16 +138,14 @@ public final class Pipeline {
       if (status >= 200 && status < 300) {
         return new Exchange(response, retries + 1);
       }
+      String retryAfter = Requests.header(response.headers(), "Retry-After");
       Optional<Duration> wait =
           policy.afterStatus(
-              repeatable(response.request()),
-              status,
-              Requests.header(response.headers(), "Retry-After"),
-              retries,
-              clock.instant());
+              repeatable(response.request()), status, retryAfter, retries, clock.instant());
       if (wait.isEmpty()) {
         throw errors.toException(response, retries + 1);
       }
+      observed.waiting(wait.get(), retryAfter);
       sleeper.sleepFor(wait.get(), "to retry");
     }
   }
