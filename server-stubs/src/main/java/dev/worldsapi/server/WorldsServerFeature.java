@@ -14,6 +14,7 @@ import dev.worldsapi.server.idempotency.InMemoryIdempotencyStore;
 import dev.worldsapi.server.json.GzipResponses;
 import dev.worldsapi.server.json.JsonLimits;
 import dev.worldsapi.server.json.WorldsJsonProvider;
+import dev.worldsapi.server.observability.ServerTracing;
 import dev.worldsapi.server.params.WireParamConverterProvider;
 import dev.worldsapi.server.validation.MediaTypeHeaderFilter;
 import dev.worldsapi.server.validation.RequestValidationFilter;
@@ -44,6 +45,9 @@ public final class WorldsServerFeature implements Feature {
   private final Predicate<String> isPublic;
   private final IdempotencyStore idempotency;
   private final long maxRequestBodyBytes;
+  // An io.opentelemetry.api.OpenTelemetry, held as Object so that the feature loads without the
+  // (optional) OpenTelemetry API; null for the global one.
+  private final Object openTelemetry;
 
   /** Every path requires a bearer token. */
   public WorldsServerFeature(TokenVerifier verifier) {
@@ -63,14 +67,15 @@ public final class WorldsServerFeature implements Feature {
    */
   public WorldsServerFeature(
       TokenVerifier verifier, Predicate<String> isPublic, IdempotencyStore idempotency) {
-    this(verifier, isPublic, idempotency, JsonLimits.DEFAULT_MAX_BODY_BYTES);
+    this(verifier, isPublic, idempotency, JsonLimits.DEFAULT_MAX_BODY_BYTES, null);
   }
 
   private WorldsServerFeature(
       TokenVerifier verifier,
       Predicate<String> isPublic,
       IdempotencyStore idempotency,
-      long maxRequestBodyBytes) {
+      long maxRequestBodyBytes,
+      Object openTelemetry) {
     if (maxRequestBodyBytes < 1) {
       throw new IllegalArgumentException(
           "maxRequestBodyBytes must be 1 or more, got " + maxRequestBodyBytes);
@@ -79,6 +84,7 @@ public final class WorldsServerFeature implements Feature {
     this.isPublic = isPublic;
     this.idempotency = idempotency;
     this.maxRequestBodyBytes = maxRequestBodyBytes;
+    this.openTelemetry = openTelemetry;
   }
 
   /**
@@ -88,7 +94,25 @@ public final class WorldsServerFeature implements Feature {
    * it, when it gets there otherwise.
    */
   public WorldsServerFeature withMaxRequestBodyBytes(long maxRequestBodyBytes) {
-    return new WorldsServerFeature(verifier, isPublic, idempotency, maxRequestBodyBytes);
+    return new WorldsServerFeature(
+        verifier, isPublic, idempotency, maxRequestBodyBytes, openTelemetry);
+  }
+
+  /**
+   * The same feature reporting to {@code openTelemetry} instead of the global OpenTelemetry (the
+   * Java agent's when it runs). With the OpenTelemetry API on the classpath, each request's server
+   * span (the container's, or one made from the incoming {@code traceparent}) is named after the
+   * spec's operation and carries {@code http.route}, the status and, on a 500, the correlation id.
+   *
+   * @param openTelemetry an {@code io.opentelemetry.api.OpenTelemetry}; typed {@code Object}
+   *     because Jakarta REST implementations inspect a feature's methods, and this one must load
+   *     where the OpenTelemetry API is absent
+   * @throws IllegalArgumentException for anything else, or without the OpenTelemetry API
+   */
+  public WorldsServerFeature withOpenTelemetry(Object openTelemetry) {
+    ServerTracing.requireOpenTelemetry(openTelemetry);
+    return new WorldsServerFeature(
+        verifier, isPublic, idempotency, maxRequestBodyBytes, openTelemetry);
   }
 
   @Override
@@ -107,6 +131,7 @@ public final class WorldsServerFeature implements Feature {
     context.register(MediaTypeHeaderFilter.class);
     context.register(new RequestValidationFilter(maxRequestBodyBytes));
     context.register(new IdempotencyFilter(idempotency));
+    ServerTracing.filter(openTelemetry).ifPresent(context::register);
     return true;
   }
 }

@@ -1,5 +1,6 @@
 package dev.worldsapi.server.errors;
 
+import dev.worldsapi.server.observability.ServerTracing;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,7 +23,9 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
   @Override
   public Response toResponse(Throwable exception) {
-    String id = UUID.randomUUID().toString();
+    // Under a trace (the Java agent's server span), the trace id: the report, the log line and the
+    // trace then share one id.
+    String id = ServerTracing.currentTraceId().orElseGet(() -> UUID.randomUUID().toString());
     LOG.log(Level.ERROR, "Unexpected failure, request id " + id, exception);
     return ErrorResponses.envelope(
         500,

@@ -13,6 +13,7 @@ import dev.worldsapi.server.errors.JsonDecodeErrors;
 import dev.worldsapi.server.errors.WorldsApiException;
 import dev.worldsapi.server.json.JsonLimits;
 import dev.worldsapi.server.model.ValidationError;
+import dev.worldsapi.server.observability.ServerTracing;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -105,6 +106,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     if (operation.isEmpty()) {
       return;
     }
+    request.setProperty(ServerTracing.OPERATION_ID, operation.get().operationId());
+    request.setProperty(ServerTracing.ROUTE, operation.get().template());
     UriInfo uri = request.getUriInfo();
     if (!matchesExactly(uri, operation.get().template())) {
       request.abortWith(ErrorResponses.envelope(404, "not_found_error", "Not found"));
