@@ -24,6 +24,7 @@ public final class ReferenceServer implements AutoCloseable {
   private final ServerHost.Running http;
 
   private final java.time.Duration shutdownGrace;
+  private final AutoCloseable traces;
 
   private ReferenceServer(ServerOptions options, Clock clock, ServerHost serverHost) {
     this.store = new JobStore(clock, options.maxJobsPerWorkspace());
@@ -46,14 +47,22 @@ public final class ReferenceServer implements AutoCloseable {
             store, workspaces, Map.of(DemoData.DEVELOPER_CALLER.id(), DemoData.DEVELOPER)));
     components.add(new SpecResource());
     components.add(new DocsResource());
-    components.add(
+    WorldsServerFeature feature =
         new WorldsServerFeature(
                 new StaticTokenVerifier(options.token(), DemoData.DEVELOPER_CALLER),
                 path ->
                     PUBLIC_PATHS.contains(path)
                         || path.startsWith("docs/")
                         || (options.testMode() && path.equals(ProviderStatesResource.PATH)))
-            .withMaxRequestBodyBytes(options.maxRequestBodyBytes()));
+            .withMaxRequestBodyBytes(options.maxRequestBodyBytes());
+    if (options.traces() == ServerOptions.Traces.LOGGING) {
+      AutoCloseable sdk = LoggingTraces.start();
+      this.traces = sdk;
+      feature = feature.withOpenTelemetry(sdk);
+    } else {
+      this.traces = () -> {};
+    }
+    components.add(feature);
     if (options.testMode()) {
       components.add(faults);
       components.add(journal);
@@ -120,5 +129,10 @@ public final class ReferenceServer implements AutoCloseable {
     controls.faults().clear();
     http.stop(shutdownGrace);
     worker.close();
+    try {
+      traces.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("the traces' exporter did not stop cleanly", e);
+    }
   }
 }

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
  * @param shutdownGrace how long a stop lets requests in flight finish
  * @param connectionLimits how long and how large a request may be before the HTTP engine gives up
  *     on it
+ * @param traces where the server's spans go: nowhere of its own (the Java agent may still trace
+ *     it), or printed as log lines
  */
 public record ServerOptions(
     String host,
@@ -37,7 +39,16 @@ public record ServerOptions(
     long maxRequestBodyBytes,
     int maxJobsPerWorkspace,
     Duration shutdownGrace,
-    ConnectionLimits connectionLimits) {
+    ConnectionLimits connectionLimits,
+    Traces traces) {
+
+  /** Where the server's own spans go. */
+  public enum Traces {
+    /** Nowhere of the server's own; under the Java agent, the agent's. */
+    NONE,
+    /** Printed, one log line a span ({@code --otel-exporter=logging}). */
+    LOGGING
+  }
 
   /** How long a stop lets requests in flight finish unless told otherwise. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -55,7 +66,8 @@ public record ServerOptions(
         JsonLimits.DEFAULT_MAX_BODY_BYTES,
         JobStore.DEFAULT_MAX_JOBS_PER_WORKSPACE,
         DEFAULT_SHUTDOWN_GRACE,
-        ConnectionLimits.DEFAULTS);
+        ConnectionLimits.DEFAULTS,
+        Traces.NONE);
   }
 
   /** On loopback, without test controls. */
@@ -75,7 +87,8 @@ public record ServerOptions(
         maxRequestBodyBytes,
         maxJobsPerWorkspace,
         shutdownGrace,
-        connectionLimits);
+        connectionLimits,
+        traces);
   }
 
   /** The same options with another limit on request bodies. */
@@ -90,7 +103,24 @@ public record ServerOptions(
         bytes,
         maxJobsPerWorkspace,
         shutdownGrace,
-        connectionLimits);
+        connectionLimits,
+        traces);
+  }
+
+  /** The same options with the server's spans going elsewhere. */
+  public ServerOptions withTraces(Traces traces) {
+    return new ServerOptions(
+        host,
+        port,
+        token,
+        seed,
+        workerStep,
+        testMode,
+        maxRequestBodyBytes,
+        maxJobsPerWorkspace,
+        shutdownGrace,
+        connectionLimits,
+        traces);
   }
 
   /** The same options with other connection limits. */
@@ -105,7 +135,8 @@ public record ServerOptions(
         maxRequestBodyBytes,
         maxJobsPerWorkspace,
         shutdownGrace,
-        limits);
+        limits,
+        traces);
   }
 
   /** Loopback only: a server with a well-known token is not for other machines by default. */
@@ -241,6 +272,15 @@ public record ServerOptions(
     String maxHeadBytes;
 
     @Option(
+        names = "--otel-exporter",
+        paramLabel = "none|logging",
+        description =
+            "logging: print each request's OpenTelemetry span (named after the spec's operation,"
+                + " continuing an incoming traceparent) as a log line; none: only the Java agent's,"
+                + " if it runs [WORLDS_OTEL_EXPORTER, default none]")
+    String otelExporter;
+
+    @Option(
         names = "--test-mode",
         description =
             "serve the test controls (provider states at POST /_pact/provider-states): for"
@@ -344,6 +384,7 @@ public record ServerOptions(
                 ? defaults.maxHeadBytes()
                 : integer(
                     maxHead.name, maxHead.value, ConnectionLimits.MIN_HEAD_BYTES, 1024 * 1024));
+    Source exporter = Source.of("--otel-exporter", flags.otelExporter, "WORLDS_OTEL_EXPORTER", env);
     Source testMode =
         flags.testMode
             ? new Source("--test-mode", "true")
@@ -366,7 +407,18 @@ public record ServerOptions(
         grace.value == null
             ? DEFAULT_SHUTDOWN_GRACE
             : Duration.ofMillis(integer(grace.name, grace.value, 0, 600_000)),
-        limits);
+        limits,
+        exporter.value == null ? Traces.NONE : traces(exporter.name, exporter.value));
+  }
+
+  private static Traces traces(String source, String value) {
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "none" -> Traces.NONE;
+      case "logging" -> Traces.LOGGING;
+      default ->
+          throw new IllegalArgumentException(
+              source + " must be none or logging, got \"" + value + "\"");
+    };
   }
 
   /** A timeout in milliseconds, one to an hour; the default when neither flag nor variable. */
@@ -448,6 +500,8 @@ public record ServerOptions(
         + shutdownGrace
         + ", connectionLimits="
         + connectionLimits
+        + ", traces="
+        + traces
         + '}';
   }
 }

@@ -228,7 +228,8 @@ class HttpEngineTest {
             JsonLimits.DEFAULT_MAX_BODY_BYTES,
             100,
             Duration.ofMillis(300),
-            ConnectionLimits.DEFAULTS);
+            ConnectionLimits.DEFAULTS,
+            ServerOptions.Traces.NONE);
     ReferenceServer server = ReferenceServer.start(options);
     try (Socket socket = open(server)) {
       // Half a body: the request is in flight until the rest comes, which it never does.

@@ -256,4 +256,17 @@ class ServerOptionsTest {
                     Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 2048))
         .hasMessageStartingWith("headTimeout must be positive");
   }
+
+  @Test
+  void theTracesGoWhereTheFlagOrTheEnvironmentSays() {
+    assertThat(ServerOptions.parse(new String[] {"--otel-exporter=logging"}, Map.of()).traces())
+        .isEqualTo(ServerOptions.Traces.LOGGING);
+    assertThat(
+            ServerOptions.parse(new String[0], Map.of("WORLDS_OTEL_EXPORTER", "logging")).traces())
+        .isEqualTo(ServerOptions.Traces.LOGGING);
+    assertThat(ServerOptions.parse(new String[0], Map.of()).traces())
+        .isEqualTo(ServerOptions.Traces.NONE);
+    assertThatThrownBy(() -> ServerOptions.parse(new String[] {"--otel-exporter=otlp"}, Map.of()))
+        .hasMessage("--otel-exporter must be none or logging, got \"otlp\"");
+  }
 }
