@@ -2,6 +2,7 @@ package dev.worldsapi.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.worldsapi.reference.controls.Fault;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code --otel-exporter=logging}: each request's span printed as a log line, named after the
- * spec's operation, in the trace of the incoming {@code traceparent}; never the token.
+ * spec's operation (a request refused before its own checks too), in the trace of the incoming
+ * {@code traceparent}; never the token.
  */
 class LoggingTracesTest {
 
@@ -43,7 +45,12 @@ class LoggingTracesTest {
     try (ReferenceServer server =
         ReferenceServer.start(
             new ServerOptions(0, TOKEN, true, Duration.ZERO)
+                .withTestMode(true)
                 .withTraces(ServerOptions.Traces.LOGGING))) {
+      // Refused by a test fault before the request's own checks run: named all the same.
+      server.controls().faults().arm(Fault.badGateway(), 1);
+      Http.Reply refused = new Http(server.port(), TOKEN).get(Http.JOBS);
+      assertThat(refused.status()).isEqualTo(502);
       Http.Reply reply =
           new Http(server.port(), TOKEN)
               .send("GET", Http.JOBS, null, "traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01");
@@ -59,6 +66,12 @@ class LoggingTracesTest {
                     .contains("'list_world_jobs' : " + TRACE)
                     .contains("SERVER")
                     .contains("http.route=/api/v1/org/{org}/ws/{workspace}/worlds/jobs"));
+    assertThat(lines)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("'list_world_jobs' : ")
+                    .contains("http.response.status_code=502"));
     assertThat(String.join("\n", lines)).doesNotContain(TOKEN);
   }
 }

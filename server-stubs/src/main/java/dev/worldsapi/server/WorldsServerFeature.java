@@ -17,6 +17,7 @@ import dev.worldsapi.server.json.WorldsJsonProvider;
 import dev.worldsapi.server.observability.ServerTracing;
 import dev.worldsapi.server.params.WireParamConverterProvider;
 import dev.worldsapi.server.validation.MediaTypeHeaderFilter;
+import dev.worldsapi.server.validation.OperationNames;
 import dev.worldsapi.server.validation.RequestValidationFilter;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -129,9 +130,15 @@ public final class WorldsServerFeature implements Feature {
     context.register(WireParamConverterProvider.class);
     context.register(new BearerAuthFilter(verifier, isPublic));
     context.register(MediaTypeHeaderFilter.class);
-    context.register(new RequestValidationFilter(maxRequestBodyBytes));
+    RequestValidationFilter validation = new RequestValidationFilter(maxRequestBodyBytes);
+    context.register(validation);
     context.register(new IdempotencyFilter(idempotency));
-    ServerTracing.filter(openTelemetry).ifPresent(context::register);
+    ServerTracing.filter(openTelemetry)
+        .ifPresent(
+            spans -> {
+              context.register(spans);
+              context.register(new OperationNames(validation));
+            });
     return true;
   }
 }

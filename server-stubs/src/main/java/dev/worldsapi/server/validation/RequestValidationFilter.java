@@ -13,7 +13,6 @@ import dev.worldsapi.server.errors.JsonDecodeErrors;
 import dev.worldsapi.server.errors.WorldsApiException;
 import dev.worldsapi.server.json.JsonLimits;
 import dev.worldsapi.server.model.ValidationError;
-import dev.worldsapi.server.observability.ServerTracing;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -106,8 +105,6 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     if (operation.isEmpty()) {
       return;
     }
-    request.setProperty(ServerTracing.OPERATION_ID, operation.get().operationId());
-    request.setProperty(ServerTracing.ROUTE, operation.get().template());
     UriInfo uri = request.getUriInfo();
     if (!matchesExactly(uri, operation.get().template())) {
       request.abortWith(ErrorResponses.envelope(404, "not_found_error", "Not found"));
@@ -322,6 +319,11 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
    * The operation a resource method implements, from the JAX-RS annotations where they are
    * declared: on the generated interface, not on the implementing class.
    */
+  /** The spec's operation that {@code method} of {@code resourceClass} serves, if any. */
+  Optional<SpecOperation> operationOf(Class<?> resourceClass, Method method) {
+    return byMethod.computeIfAbsent(method, m -> find(resourceClass, m));
+  }
+
   private Optional<SpecOperation> find(Class<?> resourceClass, Method method) {
     Deque<Class<?>> types = new ArrayDeque<>();
     types.add(resourceClass == null ? method.getDeclaringClass() : resourceClass);
