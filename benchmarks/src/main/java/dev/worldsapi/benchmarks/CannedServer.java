@@ -2,6 +2,7 @@ package dev.worldsapi.benchmarks;
 
 import dev.worldsapi.reference.ConnectionLimits;
 import dev.worldsapi.reference.HttpEngine;
+import dev.worldsapi.reference.ServerHost;
 import dev.worldsapi.server.json.JsonLimits;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -20,9 +21,9 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class CannedServer implements AutoCloseable {
 
-  private final HttpEngine.Started http;
+  private final ServerHost.Running http;
 
-  private CannedServer(HttpEngine.Started http) {
+  private CannedServer(ServerHost.Running http) {
     this.http = http;
   }
 

@@ -68,18 +68,11 @@ public final class HttpEngine {
           UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
           UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
 
+  /** Writes the envelopes of what the engine refuses: made once, not per hostile request. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper ENVELOPES =
+      ServerObjectMapper.create();
+
   private HttpEngine() {}
-
-  /** A started engine. */
-  public interface Started {
-    int port();
-
-    /**
-     * Stops accepting at once, lets requests in flight finish for up to {@code grace}, and returns
-     * as soon as none is left (or the grace is over).
-     */
-    void stop(Duration grace);
-  }
 
   /**
    * Serves {@code handler} on {@code host} and {@code port} (0 for any free one), started; request
@@ -87,7 +80,7 @@ public final class HttpEngine {
    *
    * @throws IllegalStateException when the port cannot be listened on
    */
-  public static Started start(
+  public static ServerHost.Running start(
       String host, int port, ConnectionLimits limits, long maxBodyBytes, Handler handler) {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
     threads.setName("worlds-http");
@@ -117,7 +110,7 @@ public final class HttpEngine {
       deadlines.close();
       throw new IllegalStateException("cannot listen on " + host + ":" + port, e);
     }
-    return new Started() {
+    return new ServerHost.Running() {
       @Override
       public int port() {
         return connector.getLocalPort();
@@ -145,8 +138,7 @@ public final class HttpEngine {
   /** The error envelope for {@code status}, as the bytes of a JSON body. */
   static byte[] envelope(int status, String detail) {
     try {
-      return ServerObjectMapper.create()
-          .writeValueAsBytes(new ErrorEnvelope(status, detail, type(status)));
+      return ENVELOPES.writeValueAsBytes(new ErrorEnvelope(status, detail, type(status)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write an error envelope", e);
     }

@@ -2,7 +2,7 @@ package dev.worldsapi.reference;
 
 import dev.worldsapi.reference.controls.Faults;
 import java.nio.ByteBuffer;
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -53,24 +53,12 @@ public final class JerseyHost implements ServerHost {
             .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     components.forEach(app::register);
     JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, app);
-    HttpEngine.Started http =
-        HttpEngine.start(
-            options.host(),
-            options.port(),
-            options.connectionLimits(),
-            options.maxRequestBodyBytes(),
-            new WholeResponses(container));
-    return new Running() {
-      @Override
-      public int port() {
-        return http.port();
-      }
-
-      @Override
-      public void stop(Duration grace) {
-        http.stop(grace);
-      }
-    };
+    return HttpEngine.start(
+        options.host(),
+        options.port(),
+        options.connectionLimits(),
+        options.maxRequestBodyBytes(),
+        new WholeResponses(container));
   }
 
   /**
@@ -105,7 +93,9 @@ public final class JerseyHost implements ServerHost {
 
   private static final class Gathered extends Response.Wrapper {
     private final Request request;
-    private ByteBuffer held = ByteBuffer.allocate(0);
+    // What is gathered: grown by doubling, so a body written in many pieces is copied once.
+    private byte[] held = new byte[0];
+    private int size;
     private boolean streaming;
 
     Gathered(Request request, Response response) {
@@ -132,23 +122,30 @@ public final class JerseyHost implements ServerHost {
         super.write(last, content, callback);
         return;
       }
-      int size = held.remaining() + (content == null ? 0 : content.remaining());
-      if (size > WHOLE_BODY_BYTES || last) {
+      boolean tooLarge = size + (content == null ? 0 : content.remaining()) > WHOLE_BODY_BYTES;
+      hold(content);
+      if (tooLarge || last) {
         beforeCommitting();
-        super.write(last, joined(content), callback);
+        super.write(last, gathered(), callback);
         return;
       }
-      held = joined(content);
       callback.succeeded();
     }
 
-    private ByteBuffer joined(ByteBuffer content) {
-      if (content == null || !content.hasRemaining()) {
-        return held;
+    private void hold(ByteBuffer content) {
+      if (content == null) {
+        return;
       }
-      ByteBuffer both = ByteBuffer.allocate(held.remaining() + content.remaining());
-      both.put(held).put(content).flip();
-      return both;
+      int more = content.remaining();
+      if (size + more > held.length) {
+        held = Arrays.copyOf(held, Math.max(size + more, Math.max(4096, held.length * 2)));
+      }
+      content.get(held, size, more);
+      size += more;
+    }
+
+    private ByteBuffer gathered() {
+      return ByteBuffer.wrap(held, 0, size);
     }
 
     /**
@@ -174,8 +171,8 @@ public final class JerseyHost implements ServerHost {
             callback.succeeded();
           } else {
             beforeCommitting();
-            getHeaders().put(HttpHeader.CONTENT_LENGTH, held.remaining());
-            Gathered.super.write(true, held, callback);
+            getHeaders().put(HttpHeader.CONTENT_LENGTH, size);
+            Gathered.super.write(true, gathered(), callback);
           }
         }
 
