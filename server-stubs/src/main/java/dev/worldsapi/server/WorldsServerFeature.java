@@ -19,6 +19,7 @@ import dev.worldsapi.server.params.WireParamConverterProvider;
 import dev.worldsapi.server.validation.MediaTypeHeaderFilter;
 import dev.worldsapi.server.validation.OperationNames;
 import dev.worldsapi.server.validation.RequestValidationFilter;
+import dev.worldsapi.server.validation.UnreadBodyFilter;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.function.Predicate;
@@ -133,6 +134,7 @@ public final class WorldsServerFeature implements Feature {
     RequestValidationFilter validation = new RequestValidationFilter(maxRequestBodyBytes);
     context.register(validation);
     context.register(new IdempotencyFilter(idempotency));
+    context.register(UnreadBodyFilter.class);
     ServerTracing.filter(openTelemetry)
         .ifPresent(
             spans -> {

@@ -192,6 +192,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
       throws IOException {
     refuseADeclaredLengthOverTheLimit(request);
     byte[] bytes = request.hasEntity() ? readAtMostTheLimit(request) : new byte[0];
+    request.setProperty(UnreadBodyFilter.BODY_READ, Boolean.TRUE);
     // The implementation reads the body after this filter: hand it the same bytes again.
     request.setEntityStream(new ByteArrayInputStream(bytes));
     String text;
