@@ -38,13 +38,17 @@ class UnreadBodyTest {
   void aBodyReadAndRefusedKeepsTheConnection() {
     Response response = server.authorized(MANIFESTS).post(Entity.json("{\"num_hosts\": \"5\"}"));
     assertThat(response.getStatus()).isEqualTo(422);
-    assertThat(response.getHeaderString("Connection")).isNull();
+    // Undertow says keep-alive; Jersey's in-memory connector says nothing.
+    assertThat(String.valueOf(response.getHeaderString("Connection")))
+        .isNotEqualToIgnoringCase("close");
   }
 
   @Test
   void anErrorWithoutABodyKeepsTheConnection() {
     Response response = server.authorized(StubApplication.BASE + "/jobs/extra/path").get();
     assertThat(response.getStatus()).isEqualTo(404);
-    assertThat(response.getHeaderString("Connection")).isNull();
+    // Undertow says keep-alive; Jersey's in-memory connector says nothing.
+    assertThat(String.valueOf(response.getHeaderString("Connection")))
+        .isNotEqualToIgnoringCase("close");
   }
 }
