@@ -13,6 +13,7 @@ import dev.worldsapi.server.idempotency.IdempotencyStore;
 import dev.worldsapi.server.idempotency.InMemoryIdempotencyStore;
 import dev.worldsapi.server.json.GzipResponses;
 import dev.worldsapi.server.json.JsonLimits;
+import dev.worldsapi.server.json.ValidatedBodies;
 import dev.worldsapi.server.json.WorldsJsonProvider;
 import dev.worldsapi.server.observability.ServerTracing;
 import dev.worldsapi.server.params.WireParamConverterProvider;
@@ -120,6 +121,7 @@ public final class WorldsServerFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     context.register(WorldsJsonProvider.class);
+    context.register(ValidatedBodies.class);
     context.register(GzipResponses.class);
     context.register(GzipResponses.AcceptEncodingFilter.class);
     context.register(WorldsApiExceptionMapper.class);

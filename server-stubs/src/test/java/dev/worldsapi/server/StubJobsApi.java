@@ -24,6 +24,9 @@ import java.util.stream.IntStream;
  */
 public final class StubJobsApi implements WorldsJobsApi {
 
+  /** The body of the last manifest request, as the implementation received it. */
+  volatile CreateWorldManifestRequest lastManifestRequest;
+
   /** Every create makes a job with a new id, so a replayed answer can be told from a new one. */
   private final java.util.concurrent.atomic.AtomicInteger created =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -64,6 +67,7 @@ public final class StubJobsApi implements WorldsJobsApi {
   public WorldJob createWorldManifest(
       String org, String workspace, CreateWorldManifestRequest request, String idempotencyKey) {
     guard(org, workspace);
+    lastManifestRequest = request;
     return job("job-new-" + created.incrementAndGet()).createdBy(CurrentCaller.require().id());
   }
 

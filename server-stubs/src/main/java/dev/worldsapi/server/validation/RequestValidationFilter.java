@@ -12,6 +12,7 @@ import dev.worldsapi.server.errors.ErrorResponses;
 import dev.worldsapi.server.errors.JsonDecodeErrors;
 import dev.worldsapi.server.errors.WorldsApiException;
 import dev.worldsapi.server.json.JsonLimits;
+import dev.worldsapi.server.json.ValidatedBodies;
 import dev.worldsapi.server.model.ValidationError;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
@@ -226,6 +227,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
       return bytes;
     }
     validator.validate(value, operation.body(), List.of("body"), errors);
+    // Bound from this tree, not parsed again (ValidatedBodies).
+    request.setProperty(ValidatedBodies.TREE, value);
     return bytes;
   }
 
