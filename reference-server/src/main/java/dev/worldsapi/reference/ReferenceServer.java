@@ -72,8 +72,8 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server on the {@link ServerHost#selected() selected} host (Jersey unless a test says
-   * otherwise); {@link #close()} stops it.
+   * Starts a server on the {@link ServerHost#selected() selected} host (Jersey on Jetty unless a
+   * provider of another is on the classpath); {@link #close()} stops it.
    */
   public static ReferenceServer start(ServerOptions options) {
     // Millisecond timestamps read better in JSON and sort the same.
@@ -82,7 +82,12 @@ public final class ReferenceServer implements AutoCloseable {
 
   /** As {@link #start(ServerOptions)}, with job times from {@code clock}. */
   public static ReferenceServer start(ServerOptions options, Clock clock) {
-    return new ReferenceServer(options, clock, ServerHost.selected());
+    return start(options, clock, ServerHost.selected());
+  }
+
+  /** As {@link #start(ServerOptions, Clock)}, on {@code host}. */
+  public static ReferenceServer start(ServerOptions options, Clock clock, ServerHost host) {
+    return new ReferenceServer(options, clock, host);
   }
 
   /** The address the server listens on, as given ({@code 127.0.0.1} by default). */

@@ -1,16 +1,17 @@
 package dev.worldsapi.reference;
 
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * The Jakarta REST implementation and HTTP server the reference application runs on: Jersey on
- * Jetty, unless the system property {@value #PROPERTY} names another host's class, which is how the
- * {@code resteasy-tests} module runs the same application on RESTEasy.
+ * Jetty ({@link JerseyHost}), unless another is given to {@link
+ * ReferenceServer#start(ServerOptions, java.time.Clock, ServerHost)} or is on the classpath as a
+ * {@link ServiceLoader} provider of this interface ({@code
+ * META-INF/services/dev.worldsapi.reference.ServerHost}), which is how the RESTEasy tests run the
+ * same application on RESTEasy.
  */
 public interface ServerHost {
-
-  /** The system property naming the host's class; unset for Jersey. */
-  String PROPERTY = "worlds.reference.host";
 
   /** The implementation's name, for messages: {@code Jersey}, {@code RESTEasy}. */
   String name();
@@ -41,16 +42,8 @@ public interface ServerHost {
     void stop(java.time.Duration grace);
   }
 
-  /** The host the system property selects. */
+  /** The host a provider on the classpath offers, or Jersey's when there is none. */
   static ServerHost selected() {
-    String name = System.getProperty(PROPERTY);
-    if (name == null) {
-      return new JerseyHost();
-    }
-    try {
-      return (ServerHost) Class.forName(name).getDeclaredConstructor().newInstance();
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalStateException(PROPERTY + "=" + name + " is not a ServerHost here", e);
-    }
+    return ServiceLoader.load(ServerHost.class).findFirst().orElseGet(() -> new JerseyHost());
   }
 }

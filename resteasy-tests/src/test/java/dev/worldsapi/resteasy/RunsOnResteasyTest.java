@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.worldsapi.reference.ReferenceServer;
+import dev.worldsapi.reference.ServerHost;
 import dev.worldsapi.reference.ServerOptions;
+import dev.worldsapi.server.StubHost;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +33,8 @@ class RunsOnResteasyTest {
 
   @Test
   void theReferenceServerAndTheRuntimeTestsAreServedByResteasy() throws Exception {
-    assertThat(System.getProperty("worlds.reference.host")).isEqualTo(ResteasyHost.class.getName());
-    assertThat(System.getProperty("worlds.stub.host")).isEqualTo(ResteasyStubHost.class.getName());
+    assertThat(ServerHost.selected()).isInstanceOf(ResteasyHost.class);
+    assertThat(StubHost.selected()).isInstanceOf(ResteasyStubHost.class);
     try (ReferenceServer server =
         ReferenceServer.start(
             new ServerOptions(0, "not-a-real-token-3e1f", false, Duration.ZERO))) {

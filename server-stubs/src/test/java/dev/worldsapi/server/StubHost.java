@@ -1,15 +1,15 @@
 package dev.worldsapi.server;
 
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * The Jakarta REST implementation the runtime's tests run on: Jersey's in-memory connector here
- * ({@link JerseyStubHost}); the {@code resteasy-tests} module runs these same tests on RESTEasy.
+ * ({@link JerseyStubHost}), unless another is on the test classpath as a {@link ServiceLoader}
+ * provider of this interface, as in the {@code resteasy-tests} module, which runs these same tests
+ * on RESTEasy.
  */
 public interface StubHost {
-
-  /** The system property naming the host class; unset for Jersey. */
-  String CLASS_PROPERTY = "worlds.stub.host";
 
   /** The implementation's name, for test names and messages: {@code Jersey}, {@code RESTEasy}. */
   String name();
@@ -17,12 +17,8 @@ public interface StubHost {
   /** Serves {@code components}; the client it hands out has {@code clientFilter} registered. */
   StubApplication.Running start(List<Object> components, Object clientFilter) throws Exception;
 
-  /**
-   * The host named by the system property {@value #CLASS_PROPERTY} (a class name), Jersey's by
-   * default. By name, so that a module without Jersey can compile these tests.
-   */
-  static StubHost selected() throws ReflectiveOperationException {
-    String name = System.getProperty(CLASS_PROPERTY, "dev.worldsapi.server.JerseyStubHost");
-    return (StubHost) Class.forName(name).getDeclaredConstructor().newInstance();
+  /** The host a provider on the classpath offers, or Jersey's in-memory one. */
+  static StubHost selected() {
+    return ServiceLoader.load(StubHost.class).findFirst().orElseGet(() -> new JerseyStubHost());
   }
 }
