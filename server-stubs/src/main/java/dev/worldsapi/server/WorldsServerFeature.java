@@ -2,16 +2,17 @@ package dev.worldsapi.server;
 
 import dev.worldsapi.server.auth.BearerAuthFilter;
 import dev.worldsapi.server.auth.TokenVerifier;
-import dev.worldsapi.server.errors.AllowHeaderFilter;
 import dev.worldsapi.server.errors.ConstraintViolationExceptionMapper;
 import dev.worldsapi.server.errors.JsonBodyExceptionMapper;
 import dev.worldsapi.server.errors.UnexpectedExceptionMapper;
 import dev.worldsapi.server.errors.WebApplicationExceptionMapper;
 import dev.worldsapi.server.errors.WorldsApiExceptionMapper;
+import dev.worldsapi.server.http.AllowHeaderFilter;
+import dev.worldsapi.server.http.GzipResponses;
+import dev.worldsapi.server.http.UnreadBodyFilter;
 import dev.worldsapi.server.idempotency.IdempotencyFilter;
 import dev.worldsapi.server.idempotency.IdempotencyStore;
 import dev.worldsapi.server.idempotency.InMemoryIdempotencyStore;
-import dev.worldsapi.server.json.GzipResponses;
 import dev.worldsapi.server.json.JsonLimits;
 import dev.worldsapi.server.json.ValidatedBodies;
 import dev.worldsapi.server.json.WorldsJsonProvider;
@@ -20,9 +21,9 @@ import dev.worldsapi.server.params.WireParamConverterProvider;
 import dev.worldsapi.server.validation.MediaTypeHeaderFilter;
 import dev.worldsapi.server.validation.OperationNames;
 import dev.worldsapi.server.validation.RequestValidationFilter;
-import dev.worldsapi.server.validation.UnreadBodyFilter;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -120,29 +121,31 @@ public final class WorldsServerFeature implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
+    // What reads and writes, and the error envelope for every failure.
     context.register(WorldsJsonProvider.class);
-    context.register(ValidatedBodies.class);
-    context.register(GzipResponses.class);
-    context.register(GzipResponses.AcceptEncodingFilter.class);
+    context.register(WireParamConverterProvider.class);
     context.register(WorldsApiExceptionMapper.class);
     context.register(WebApplicationExceptionMapper.class);
-    context.register(AllowHeaderFilter.class);
     context.register(ConstraintViolationExceptionMapper.class);
     context.register(JsonBodyExceptionMapper.class);
     context.register(UnexpectedExceptionMapper.class);
-    context.register(WireParamConverterProvider.class);
-    context.register(new BearerAuthFilter(verifier, isPublic));
-    context.register(MediaTypeHeaderFilter.class);
+
+    // The pipeline, in its order (Pipeline): pre-matching request filters first.
     RequestValidationFilter validation = new RequestValidationFilter(maxRequestBodyBytes);
-    context.register(validation);
-    context.register(new IdempotencyFilter(idempotency));
-    context.register(UnreadBodyFilter.class);
-    ServerTracing.filter(openTelemetry)
-        .ifPresent(
-            spans -> {
-              context.register(spans);
-              context.register(new OperationNames(validation));
-            });
+    Optional<Object> spans = ServerTracing.filter(openTelemetry);
+    spans.ifPresent(filter -> context.register(filter, Pipeline.SERVER_SPANS));
+    context.register(new BearerAuthFilter(verifier, isPublic), Pipeline.AUTHENTICATION);
+    context.register(MediaTypeHeaderFilter.class, Pipeline.MEDIA_TYPE_HEADERS);
+    context.register(GzipResponses.AcceptEncodingFilter.class, Pipeline.CONTENT_CODING);
+    if (spans.isPresent()) {
+      context.register(new OperationNames(validation), Pipeline.OPERATION_NAMES);
+    }
+    context.register(validation, Pipeline.SPEC_CHECK);
+    context.register(ValidatedBodies.class, Pipeline.SPEC_CHECK);
+    context.register(new IdempotencyFilter(idempotency), Pipeline.IDEMPOTENCY);
+    context.register(GzipResponses.class, Pipeline.CONTENT_CODING);
+    context.register(UnreadBodyFilter.class, Pipeline.HEADERS);
+    context.register(AllowHeaderFilter.class, Pipeline.HEADERS);
     return true;
   }
 }

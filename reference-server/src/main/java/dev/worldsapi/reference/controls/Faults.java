@@ -1,10 +1,10 @@
 package dev.worldsapi.reference.controls;
 
+import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.errors.ErrorResponses;
 import dev.worldsapi.server.errors.UnexpectedExceptionMapper;
 import dev.worldsapi.server.errors.WorldsApiException;
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -25,7 +25,7 @@ import java.util.UUID;
  * Each armed fault answers the next {@code times} authenticated requests it matches (one operation
  * or all), in the order armed; then the server answers normally again. Thread-safe.
  */
-@Priority(Priorities.AUTHORIZATION)
+@Priority(Pipeline.AUTHORIZATION)
 public final class Faults implements ContainerRequestFilter {
 
   /**

@@ -1,8 +1,8 @@
 package dev.worldsapi.server.auth;
 
+import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.errors.WorldsApiException;
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -17,11 +17,12 @@ import java.util.function.Predicate;
 
 /**
  * Requires {@code Authorization: Bearer <token>} on every request whose path is not public, and
- * answers 401 with {@code WWW-Authenticate: Bearer} otherwise. The verified {@link Caller} becomes
- * the request's user principal and {@link CurrentCaller}. The token is never logged or echoed.
+ * answers 401 with {@code WWW-Authenticate: Bearer} otherwise. The verified {@link Caller} is held
+ * once, by {@link CurrentCaller}; the request's security context reads its user principal there.
+ * The token is never logged or echoed.
  */
 @PreMatching
-@Priority(Priorities.AUTHENTICATION)
+@Priority(Pipeline.AUTHENTICATION)
 public final class BearerAuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   private final TokenVerifier verifier;
@@ -64,9 +65,10 @@ public final class BearerAuthFilter implements ContainerRequestFilter, Container
         request.getSecurityContext() != null && request.getSecurityContext().isSecure();
     request.setSecurityContext(
         new SecurityContext() {
+          // A view of the one holder of the caller, CurrentCaller, not a second copy.
           @Override
           public Principal getUserPrincipal() {
-            return caller;
+            return CurrentCaller.get().orElse(null);
           }
 
           @Override

@@ -55,7 +55,10 @@ public final class WebApplicationExceptionMapper
     };
   }
 
-  /** The implementation's {@code Allow}, kept; {@link AllowHeaderFilter} writes it in one form. */
+  /**
+   * The implementation's {@code Allow}, kept; {@link dev.worldsapi.server.http.AllowHeaderFilter}
+   * writes it in one form.
+   */
   private static Map<String, String> allow(Response response) {
     String allow = response.getHeaderString(HttpHeaders.ALLOW);
     return allow == null ? Map.of() : Map.of(HttpHeaders.ALLOW, allow);

@@ -1,12 +1,12 @@
 package dev.worldsapi.server.idempotency;
 
+import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.auth.Caller;
 import dev.worldsapi.server.auth.CurrentCaller;
 import dev.worldsapi.server.errors.ErrorResponses;
 import dev.worldsapi.server.errors.WorldsApiException;
 import dev.worldsapi.server.validation.MatchedOperation;
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -26,7 +26,7 @@ import java.util.List;
  * answers are kept: a request that failed may be retried with its key and runs again. Runs after
  * the request passed the spec's checks.
  */
-@Priority(Priorities.USER + 100)
+@Priority(Pipeline.IDEMPOTENCY)
 public final class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   public static final String HEADER = "Idempotency-Key";

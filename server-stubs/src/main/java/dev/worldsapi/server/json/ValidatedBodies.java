@@ -2,6 +2,8 @@ package dev.worldsapi.server.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.worldsapi.server.Pipeline;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -15,6 +17,7 @@ import java.io.Reader;
  * check ({@code RequestValidationFilter}) leaves the tree in the request property {@link #TREE};
  * bodies without one (a service's own resources) are read as usual.
  */
+@Priority(Pipeline.SPEC_CHECK)
 public final class ValidatedBodies implements ReaderInterceptor {
 
   /** The request property holding the checked body as a Jackson tree. */

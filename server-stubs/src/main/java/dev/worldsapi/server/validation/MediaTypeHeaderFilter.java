@@ -1,8 +1,8 @@
 package dev.worldsapi.server.validation;
 
+import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.errors.ErrorResponses;
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -16,7 +16,7 @@ import java.util.List;
  * or the runtime's own parser does.
  */
 @PreMatching
-@Priority(Priorities.AUTHENTICATION + 1)
+@Priority(Pipeline.MEDIA_TYPE_HEADERS)
 public final class MediaTypeHeaderFilter implements ContainerRequestFilter {
 
   /**

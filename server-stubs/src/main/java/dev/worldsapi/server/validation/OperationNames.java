@@ -1,8 +1,8 @@
 package dev.worldsapi.server.validation;
 
+import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.observability.ServerTracing;
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -16,7 +16,7 @@ import java.lang.reflect.Method;
  * after its operation too. Authentication runs before matching: a 401's span keeps the method's
  * name.
  */
-@Priority(Priorities.AUTHENTICATION - 50)
+@Priority(Pipeline.OPERATION_NAMES)
 public final class OperationNames implements ContainerRequestFilter {
 
   private final RequestValidationFilter operations;

@@ -8,16 +8,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.errors.ErrorResponses;
 import dev.worldsapi.server.errors.JsonDecodeErrors;
 import dev.worldsapi.server.errors.WorldsApiException;
+import dev.worldsapi.server.http.UnreadBodyFilter;
 import dev.worldsapi.server.json.JsonLimits;
 import dev.worldsapi.server.json.ValidatedBodies;
 import dev.worldsapi.server.model.ValidationError;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -51,7 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Resources that implement no operation of the spec pass through untouched.
  */
-@Priority(Priorities.USER)
+@Priority(Pipeline.SPEC_CHECK)
 public final class RequestValidationFilter implements ContainerRequestFilter {
 
   private final ObjectMapper json;

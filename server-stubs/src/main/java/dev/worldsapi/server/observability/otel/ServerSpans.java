@@ -1,5 +1,6 @@
 package dev.worldsapi.server.observability.otel;
 
+import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.observability.ServerTracing;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -12,7 +13,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * 500's correlation id ({@code worlds.request_id}). Loaded only with the OpenTelemetry API.
  */
 @PreMatching
-@Priority(Priorities.AUTHENTICATION - 100)
+@Priority(Pipeline.SERVER_SPANS)
 public final class ServerSpans implements ContainerRequestFilter, ContainerResponseFilter {
 
   private static final String SPAN = "dev.worldsapi.server.span";

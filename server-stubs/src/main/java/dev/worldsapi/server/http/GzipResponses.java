@@ -1,7 +1,7 @@
-package dev.worldsapi.server.json;
+package dev.worldsapi.server.http;
 
+import dev.worldsapi.server.Pipeline;
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  * is built in memory first, which the API's bounded pages allow.
  */
 @Provider
-@Priority(Priorities.ENTITY_CODER)
+@Priority(Pipeline.CONTENT_CODING)
 public final class GzipResponses implements WriterInterceptor {
 
   /** Bodies up to this size are sent as they are. */
@@ -39,7 +39,7 @@ public final class GzipResponses implements WriterInterceptor {
    */
   @Provider
   @PreMatching
-  @Priority(Priorities.ENTITY_CODER)
+  @Priority(Pipeline.CONTENT_CODING)
   public static final class AcceptEncodingFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {

@@ -1,4 +1,4 @@
-package dev.worldsapi.server.json;
+package dev.worldsapi.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
-package dev.worldsapi.server.validation;
+package dev.worldsapi.server.http;
 
+import dev.worldsapi.server.Pipeline;
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -13,11 +13,11 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
  * body has not all arrived) would close it under a client about to send its next request on it,
  * which then fails with no answer. {@code Connection: close} tells the client not to reuse it.
  */
-@Priority(Priorities.HEADER_DECORATOR)
+@Priority(Pipeline.HEADERS)
 public final class UnreadBodyFilter implements ContainerResponseFilter {
 
   /** Set on a request whose body the runtime read whole. */
-  static final String BODY_READ = "dev.worldsapi.server.bodyRead";
+  public static final String BODY_READ = "dev.worldsapi.server.bodyRead";
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -1,5 +1,7 @@
-package dev.worldsapi.server.errors;
+package dev.worldsapi.server.http;
 
+import dev.worldsapi.server.Pipeline;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -19,6 +21,7 @@ import java.util.TreeSet;
  * GET, OPTIONS}). The implementation's own answer to {@code OPTIONS}, the method list as text, gets
  * the same list and one content type ({@code text/plain;charset=UTF-8}).
  */
+@Priority(Pipeline.HEADERS)
 public final class AllowHeaderFilter implements ContainerResponseFilter {
 
   @Override

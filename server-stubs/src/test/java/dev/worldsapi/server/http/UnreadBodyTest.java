@@ -1,4 +1,4 @@
-package dev.worldsapi.server.validation;
+package dev.worldsapi.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
