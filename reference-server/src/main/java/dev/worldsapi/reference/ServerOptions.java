@@ -77,66 +77,137 @@ public record ServerOptions(
 
   /** The same options with the test controls on or off. */
   public ServerOptions withTestMode(boolean on) {
-    return new ServerOptions(
-        host,
-        port,
-        token,
-        seed,
-        workerStep,
-        on,
-        maxRequestBodyBytes,
-        maxJobsPerWorkspace,
-        shutdownGrace,
-        connectionLimits,
-        traces);
+    return toBuilder().testMode(on).build();
   }
 
   /** The same options with another limit on request bodies. */
   public ServerOptions withMaxRequestBodyBytes(long bytes) {
-    return new ServerOptions(
-        host,
-        port,
-        token,
-        seed,
-        workerStep,
-        testMode,
-        bytes,
-        maxJobsPerWorkspace,
-        shutdownGrace,
-        connectionLimits,
-        traces);
+    return toBuilder().maxRequestBodyBytes(bytes).build();
   }
 
   /** The same options with the server's spans going elsewhere. */
   public ServerOptions withTraces(Traces traces) {
-    return new ServerOptions(
-        host,
-        port,
-        token,
-        seed,
-        workerStep,
-        testMode,
-        maxRequestBodyBytes,
-        maxJobsPerWorkspace,
-        shutdownGrace,
-        connectionLimits,
-        traces);
+    return toBuilder().traces(traces).build();
   }
 
   /** The same options with other connection limits. */
   public ServerOptions withConnectionLimits(ConnectionLimits limits) {
-    return new ServerOptions(
-        host,
-        port,
-        token,
-        seed,
-        workerStep,
-        testMode,
-        maxRequestBodyBytes,
-        maxJobsPerWorkspace,
-        shutdownGrace,
-        limits,
-        traces);
+    return toBuilder().connectionLimits(limits).build();
+  }
+
+  /**
+   * Options from the embedded defaults (loopback, port {@value #DEFAULT_PORT}, the development
+   * token, the demo jobs, the worker stepping every second, no test controls), each one changed by
+   * name: {@code ServerOptions.builder().port(0).testMode(true).build()}.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.host = host;
+    builder.port = port;
+    builder.token = token;
+    builder.seed = seed;
+    builder.workerStep = workerStep;
+    builder.testMode = testMode;
+    builder.maxRequestBodyBytes = maxRequestBodyBytes;
+    builder.maxJobsPerWorkspace = maxJobsPerWorkspace;
+    builder.shutdownGrace = shutdownGrace;
+    builder.connectionLimits = connectionLimits;
+    builder.traces = traces;
+    return builder;
+  }
+
+  /** Builds {@link ServerOptions} by name; see {@link ServerOptions#builder()}. */
+  public static final class Builder {
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private String token = DEFAULT_TOKEN;
+    private boolean seed = true;
+    private Duration workerStep = DEFAULT_WORKER_STEP;
+    private boolean testMode;
+    private long maxRequestBodyBytes = JsonLimits.DEFAULT_MAX_BODY_BYTES;
+    private int maxJobsPerWorkspace = JobStore.DEFAULT_MAX_JOBS_PER_WORKSPACE;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULTS;
+    private Traces traces = Traces.NONE;
+
+    private Builder() {}
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** 0 picks a free port. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    public Builder seed(boolean seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Zero: jobs move only when told to. */
+    public Builder workerStep(Duration workerStep) {
+      this.workerStep = workerStep;
+      return this;
+    }
+
+    public Builder testMode(boolean testMode) {
+      this.testMode = testMode;
+      return this;
+    }
+
+    public Builder maxRequestBodyBytes(long maxRequestBodyBytes) {
+      this.maxRequestBodyBytes = maxRequestBodyBytes;
+      return this;
+    }
+
+    public Builder maxJobsPerWorkspace(int maxJobsPerWorkspace) {
+      this.maxJobsPerWorkspace = maxJobsPerWorkspace;
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration shutdownGrace) {
+      this.shutdownGrace = shutdownGrace;
+      return this;
+    }
+
+    public Builder connectionLimits(ConnectionLimits connectionLimits) {
+      this.connectionLimits = connectionLimits;
+      return this;
+    }
+
+    public Builder traces(Traces traces) {
+      this.traces = traces;
+      return this;
+    }
+
+    public ServerOptions build() {
+      return new ServerOptions(
+          host,
+          port,
+          token,
+          seed,
+          workerStep,
+          testMode,
+          maxRequestBodyBytes,
+          maxJobsPerWorkspace,
+          shutdownGrace,
+          connectionLimits,
+          traces);
+    }
   }
 
   /** Loopback only: a server with a well-known token is not for other machines by default. */

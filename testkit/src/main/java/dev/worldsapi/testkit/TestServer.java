@@ -1,16 +1,15 @@
 package dev.worldsapi.testkit;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.worldsapi.client.WorldsClient;
-import dev.worldsapi.client.internal.http.ClientObjectMapper;
 import dev.worldsapi.client.model.WorldJob;
 import dev.worldsapi.reference.ReferenceServer;
 import dev.worldsapi.reference.ServerOptions;
 import dev.worldsapi.reference.Workspaces;
-import dev.worldsapi.reference.controls.Fault;
 import dev.worldsapi.reference.controls.Faults;
-import dev.worldsapi.reference.controls.Operation;
-import dev.worldsapi.reference.controls.ReceivedRequest;
 import dev.worldsapi.reference.controls.TestControls;
 import dev.worldsapi.server.json.ServerObjectMapper;
 import java.io.IOException;
@@ -30,7 +29,14 @@ import java.util.Objects;
 public final class TestServer implements AutoCloseable {
 
   private static final ObjectMapper SERVER_JSON = ServerObjectMapper.create();
-  private static final ObjectMapper CLIENT_JSON = ClientObjectMapper.create();
+  // Reads the server's JSON into the client's model as the client does: unknown fields ignored,
+  // timestamps kept in the offset they were written with.
+  private static final ObjectMapper CLIENT_JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .build();
 
   private final ReferenceServer server;
   private final TestControls controls;
@@ -46,7 +52,13 @@ public final class TestServer implements AutoCloseable {
     this.seed = seed;
     this.server =
         ReferenceServer.start(
-            new ServerOptions(ServerOptions.DEFAULT_HOST, 0, token, seed, Duration.ZERO, true),
+            ServerOptions.builder()
+                .port(0)
+                .token(token)
+                .seed(seed)
+                .workerStep(Duration.ZERO)
+                .testMode(true)
+                .build(),
             clock);
     this.controls = server.controls();
     this.baseUrl = "http://" + ServerOptions.DEFAULT_HOST + ":" + server.port();
@@ -174,7 +186,7 @@ public final class TestServer implements AutoCloseable {
    * headers, body and the status it was answered.
    */
   public List<ReceivedRequest> requests() {
-    return controls.received();
+    return controls.received().stream().map(ReceivedRequest::of).toList();
   }
 
   /** The requests this test sent to one operation, oldest first. */
@@ -256,7 +268,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** The reference server's own controls, which the provider-state endpoint also uses. */
-  public TestControls controls() {
+  TestControls controls() {
     return controls;
   }
 
@@ -293,7 +305,12 @@ public final class TestServer implements AutoCloseable {
 
     /** Arms the fault. */
     public void with(Fault fault) {
-      faults.arm(Objects.requireNonNull(fault, "fault"), count, operation);
+      faults.arm(
+          Objects.requireNonNull(fault, "fault").underneath(),
+          count,
+          operation == null
+              ? null
+              : dev.worldsapi.reference.controls.Operation.valueOf(operation.name()));
     }
   }
 

@@ -6,7 +6,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.worldsapi.client.WorldsClient;
 import dev.worldsapi.client.errors.WorldsTransportException;
-import dev.worldsapi.reference.controls.Fault;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
