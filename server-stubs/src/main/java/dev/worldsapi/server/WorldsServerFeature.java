@@ -40,8 +40,9 @@ import java.util.function.Predicate;
  *     .register(new WorldsServerFeature(myTokenVerifier));
  * }</pre>
  *
- * <p>Bean Validation of parameters and bodies (the spec's bounds, as annotations on the generated
- * interfaces) needs the runtime's validation module, e.g. Jersey's {@code jersey-bean-validation}.
+ * <p>The spec's rules are enforced by the runtime's own check, once, and the body is bound from its
+ * parse; the Jakarta Validation annotations on the generated interfaces state the same bounds and
+ * need no provider. The filters run in the order {@link Pipeline} names.
  */
 public final class WorldsServerFeature implements Feature {
 
