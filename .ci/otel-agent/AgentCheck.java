@@ -1,8 +1,8 @@
 import dev.worldsapi.client.WorldsClient;
 import dev.worldsapi.client.model.WorldJob;
-import dev.worldsapi.reference.controls.Fault;
-import dev.worldsapi.reference.controls.Operation;
-import dev.worldsapi.reference.controls.ReceivedRequest;
+import dev.worldsapi.testkit.Fault;
+import dev.worldsapi.testkit.Operation;
+import dev.worldsapi.testkit.ReceivedRequest;
 import dev.worldsapi.testkit.TestServer;
 import java.util.List;
 
