@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
-import dev.worldsapi.server.validation.SpecDocument;
+import dev.worldsapi.server.spec.SpecDocument;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -16,6 +16,7 @@ import dev.worldsapi.server.http.UnreadBodyFilter;
 import dev.worldsapi.server.json.JsonLimits;
 import dev.worldsapi.server.json.ValidatedBodies;
 import dev.worldsapi.server.model.ValidationError;
+import dev.worldsapi.server.spec.SpecDocument;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;

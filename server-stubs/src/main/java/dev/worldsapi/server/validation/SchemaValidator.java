@@ -2,6 +2,7 @@ package dev.worldsapi.server.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.worldsapi.server.model.ValidationError;
+import dev.worldsapi.server.spec.SpecDocument;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

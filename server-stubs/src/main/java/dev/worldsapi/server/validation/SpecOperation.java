@@ -1,6 +1,7 @@
 package dev.worldsapi.server.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.worldsapi.server.spec.SpecDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.worldsapi.server.validation;
+package dev.worldsapi.server.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,8 @@ public final class SpecDocument {
 
   private final JsonNode root;
 
-  SpecDocument(JsonNode root) {
+  /** A spec from its parsed root, as the packaged one is read (a test may alter it first). */
+  public SpecDocument(JsonNode root) {
     this.root = root;
   }
 
