@@ -1,5 +1,6 @@
 package dev.worldsapi.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.server.auth.BearerAuthFilter;
 import dev.worldsapi.server.auth.TokenVerifier;
 import dev.worldsapi.server.errors.ConstraintViolationExceptionMapper;
@@ -14,6 +15,7 @@ import dev.worldsapi.server.idempotency.IdempotencyFilter;
 import dev.worldsapi.server.idempotency.IdempotencyStore;
 import dev.worldsapi.server.idempotency.InMemoryIdempotencyStore;
 import dev.worldsapi.server.json.JsonLimits;
+import dev.worldsapi.server.json.ServerObjectMapper;
 import dev.worldsapi.server.json.ValidatedBodies;
 import dev.worldsapi.server.json.WorldsJsonProvider;
 import dev.worldsapi.server.observability.ServerTracing;
@@ -122,8 +124,10 @@ public final class WorldsServerFeature implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
-    // What reads and writes, and the error envelope for every failure.
-    context.register(WorldsJsonProvider.class);
+    // What reads and writes (one mapper for the provider and for binding checked bodies), and
+    // the error envelope for every failure.
+    ObjectMapper json = ServerObjectMapper.create();
+    context.register(new WorldsJsonProvider(json));
     context.register(WireParamConverterProvider.class);
     context.register(WorldsApiExceptionMapper.class);
     context.register(WebApplicationExceptionMapper.class);
@@ -142,7 +146,7 @@ public final class WorldsServerFeature implements Feature {
       context.register(new OperationNames(validation), Pipeline.OPERATION_NAMES);
     }
     context.register(validation, Pipeline.SPEC_CHECK);
-    context.register(ValidatedBodies.class, Pipeline.SPEC_CHECK);
+    context.register(new ValidatedBodies(json), Pipeline.SPEC_CHECK);
     context.register(new IdempotencyFilter(idempotency), Pipeline.IDEMPOTENCY);
     context.register(GzipResponses.class, Pipeline.CONTENT_CODING);
     context.register(UnreadBodyFilter.class, Pipeline.HEADERS);

@@ -23,7 +23,19 @@ public final class ValidatedBodies implements ReaderInterceptor {
   /** The request property holding the checked body as a Jackson tree. */
   public static final String TREE = "dev.worldsapi.server.validatedBody";
 
-  private final ObjectMapper json = ServerObjectMapper.create();
+  private final ObjectMapper json;
+
+  public ValidatedBodies() {
+    this(ServerObjectMapper.create());
+  }
+
+  /**
+   * @param json the mapper the JSON provider reads with, so that a body bound here is bound as the
+   *     provider would have bound it
+   */
+  public ValidatedBodies(ObjectMapper json) {
+    this.json = json;
+  }
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {

@@ -13,6 +13,11 @@ import jakarta.ws.rs.ext.Provider;
 public final class WorldsJsonProvider extends JacksonJsonProvider {
 
   public WorldsJsonProvider() {
-    super(ServerObjectMapper.create());
+    this(ServerObjectMapper.create());
+  }
+
+  /** With {@code json}, a {@link ServerObjectMapper} shared with {@link ValidatedBodies}. */
+  public WorldsJsonProvider(com.fasterxml.jackson.databind.ObjectMapper json) {
+    super(json);
   }
 }
