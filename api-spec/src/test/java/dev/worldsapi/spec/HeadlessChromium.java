@@ -60,7 +60,9 @@ public final class HeadlessChromium {
       throw new AssertionError(
           "CI must install Chromium (apt-get install chromium) for this test; none at " + CHROMIUM);
     }
-    Assumptions.abort(
-        "No Chromium at " + CHROMIUM + ": install Debian's chromium package to run this test");
+    String why =
+        "No Chromium at " + CHROMIUM + ": install Debian's chromium package to run this test";
+    System.out.println("Skipped, " + why); // the console says why, not only the XML report
+    Assumptions.abort(why);
   }
 }

@@ -76,6 +76,10 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
     hideGenerationTimestamp = true;
   }
 
+  /** Generation ends without the generator's donation banner on standard output (see Quiet). */
+  @Override
+  public void postProcess() {}
+
   @Override
   public CodegenType getTag() {
     return CodegenType.OTHER;

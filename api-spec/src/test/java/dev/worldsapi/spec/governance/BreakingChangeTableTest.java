@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The breaking-change gate's table: one case for each kind of change the spec's keywords allow,
@@ -75,13 +75,14 @@ class BreakingChangeTableTest {
           Map.entry("components", "a container: its members have cases"),
           Map.entry("paths", "a container: its members have cases"));
 
-  private static Path dir;
+  /** Removed by JUnit after the class, with every changed copy in it. */
+  @TempDir static Path dir;
+
   private static Path baseline;
   private static ExecutorService pool;
 
   @BeforeAll
   static void writeTheBaseline() throws IOException {
-    dir = Files.createTempDirectory("breaking-change-table");
     // The baseline goes through the same YAML writer as every changed copy, so the change is the
     // only difference between the two.
     baseline = dir.resolve("baseline.yaml");

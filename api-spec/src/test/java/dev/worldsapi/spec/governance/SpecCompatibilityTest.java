@@ -33,13 +33,24 @@ class SpecCompatibilityTest {
     SpecCompatibility.Verdict verdict =
         SpecCompatibility.compare(BASELINE.toString(), CURRENT.toString());
 
-    if (!verdict.report().isEmpty()) {
-      Files.writeString(
-          Path.of("target/spec-changes.md"), verdict.report(), StandardCharsets.UTF_8);
-      System.out.println(
-          "Spec changes since the last release (also in api-spec/target/spec-changes.md):\n"
-              + verdict.report());
-    }
+    // The full report goes to a file; the console gets one line, and the gate's explanation
+    // (which names each breaking change) only when it fails.
+    Path report = Path.of("target/spec-changes.md");
+    Files.createDirectories(report.getParent());
+    Files.writeString(report, verdict.report(), StandardCharsets.UTF_8);
+    System.out.println(
+        "Spec compatibility with "
+            + verdict.baselineVersion()
+            + ": "
+            + (!verdict.incompatible()
+                ? "compatible"
+                : verdict.mayShip()
+                    ? verdict.breakingChanges().size()
+                        + " incompatible change(s), allowed by version "
+                        + verdict.currentVersion()
+                    : "REFUSED")
+            + "; the changes since that release: api-spec/"
+            + report);
     assertThat(verdict.mayShip()).as(verdict.explanation()).isTrue();
   }
 

@@ -21,8 +21,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The store's claims, expiry and purge, on a real PostgreSQL server. */
+@EnabledIf(
+    value = "dev.worldsapi.server.idempotency.jdbc.Postgres#named",
+    disabledReason = "no PostgreSQL named")
 class JdbcIdempotencyStoreTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));

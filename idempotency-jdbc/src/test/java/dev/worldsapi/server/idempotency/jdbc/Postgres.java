@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real PostgreSQL server the tests run against, named by {@code WORLDS_TEST_POSTGRES_URL},
@@ -16,20 +15,36 @@ final class Postgres {
 
   private Postgres() {}
 
+  private static final String HOW =
+      "no PostgreSQL named: set WORLDS_TEST_POSTGRES_URL, WORLDS_TEST_POSTGRES_USER and"
+          + " WORLDS_TEST_POSTGRES_PASSWORD, e.g. with eval \"$(bash .ci/postgres)\"";
+
+  /**
+   * Whether the tests of a class run, for {@code @EnabledIf}: when a server is named, and always in
+   * CI (where its absence then fails them). A class that does not run says why on the console, and
+   * its tests are reported as skipped rather than vanishing.
+   */
+  static boolean named() {
+    if (url() != null || "true".equals(System.getenv("CI"))) {
+      return true;
+    }
+    System.out.println("Skipped, " + HOW);
+    return false;
+  }
+
   static JdbcIdempotencyStore.ConnectionSource connections() {
-    String url = System.getenv("WORLDS_TEST_POSTGRES_URL");
-    if (url == null || url.isBlank()) {
-      String how =
-          "no PostgreSQL named: set WORLDS_TEST_POSTGRES_URL, WORLDS_TEST_POSTGRES_USER and"
-              + " WORLDS_TEST_POSTGRES_PASSWORD, e.g. with eval \"$(bash .ci/postgres)\"";
-      if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException(how + "; CI runs these tests");
-      }
-      Assumptions.abort(how);
+    String url = url();
+    if (url == null) {
+      throw new IllegalStateException(HOW + "; CI runs these tests");
     }
     String user = System.getenv("WORLDS_TEST_POSTGRES_USER");
     String password = System.getenv("WORLDS_TEST_POSTGRES_PASSWORD");
     return () -> DriverManager.getConnection(url, user, password);
+  }
+
+  private static String url() {
+    String url = System.getenv("WORLDS_TEST_POSTGRES_URL");
+    return url == null || url.isBlank() ? null : url;
   }
 
   /** A table name no other test uses. */

@@ -35,12 +35,16 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Two instances of a service, each its own Jersey application on its own port with its own {@link
  * JdbcIdempotencyStore}, sharing one PostgreSQL database as instances behind a load balancer do.
  * Their jobs are counted in one place, as a shared jobs database would hold them.
  */
+@EnabledIf(
+    value = "dev.worldsapi.server.idempotency.jdbc.Postgres#named",
+    disabledReason = "no PostgreSQL named")
 class TwoInstancesTest {
 
   private static final String TOKEN = "two-instances-test-token-not-a-secret";
