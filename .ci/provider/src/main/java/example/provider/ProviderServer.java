@@ -6,6 +6,7 @@ import dev.worldsapi.server.auth.StaticTokenVerifier;
 import dev.worldsapi.server.model.UserIdentity;
 import dev.worldsapi.server.model.WorldJobKind;
 import dev.worldsapi.server.model.WorldJobStatus;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,9 @@ public final class ProviderServer implements AutoCloseable {
     Server server =
         JettyHttpContainerFactory.createServer(
             URI.create("http://127.0.0.1:" + port + "/"), app, false);
+    // Jersey's factory takes the port from the URI but not the host: unless told, its connector
+    // listens on every interface.
+    ((ServerConnector) server.getConnectors()[0]).setHost("127.0.0.1");
     JettyForTheSpec.apply(server);
     try {
       server.start();
@@ -97,6 +101,13 @@ public final class ProviderServer implements AutoCloseable {
 
   public int port() {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The address its listener is bound to, as the operating system reports it. */
+  public InetSocketAddress address() throws java.io.IOException {
+    ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+    return (InetSocketAddress)
+        ((java.nio.channels.ServerSocketChannel) connector.getTransport()).getLocalAddress();
   }
 
   public JobStorage storage() {

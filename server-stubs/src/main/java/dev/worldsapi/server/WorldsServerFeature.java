@@ -147,7 +147,7 @@ public final class WorldsServerFeature implements Feature {
     }
     context.register(validation, Pipeline.SPEC_CHECK);
     context.register(new ValidatedBodies(json), Pipeline.SPEC_CHECK);
-    context.register(new IdempotencyFilter(idempotency), Pipeline.IDEMPOTENCY);
+    context.register(new IdempotencyFilter(idempotency, json), Pipeline.IDEMPOTENCY);
     context.register(GzipResponses.class, Pipeline.CONTENT_CODING);
     context.register(UnreadBodyFilter.class, Pipeline.HEADERS);
     context.register(AllowHeaderFilter.class, Pipeline.HEADERS);

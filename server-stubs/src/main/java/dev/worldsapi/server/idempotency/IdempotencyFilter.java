@@ -1,10 +1,13 @@
 package dev.worldsapi.server.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.auth.Caller;
 import dev.worldsapi.server.auth.CurrentCaller;
 import dev.worldsapi.server.errors.ErrorResponses;
 import dev.worldsapi.server.errors.WorldsApiException;
+import dev.worldsapi.server.json.ServerObjectMapper;
 import dev.worldsapi.server.validation.MatchedOperation;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +29,13 @@ import java.util.List;
  * again; with another body it is a 422; while the first is still running, a 409. Only successful
  * answers are kept: a request that failed may be retried with its key and runs again. Runs after
  * the request passed the spec's checks.
+ *
+ * <p>The answer is kept as the JSON bytes of its entity, written by the runtime's JSON mapper, so a
+ * replay is those bytes. A request completes or releases its own claim ({@link
+ * IdempotencyStore.Granted}); if that claim was taken over meanwhile, nothing changes, and the log
+ * says so without the key. If the store cannot keep the answer (its database is unreachable, say),
+ * the caller still gets the answer, and the log says which claim lost what: the key then stays
+ * claimed until the store's in-flight timeout.
  */
 @Priority(Pipeline.IDEMPOTENCY)
 public final class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -34,10 +45,22 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
   /** Set on a request that claimed its key, so that the response completes or releases it. */
   private static final String CLAIMED = "dev.worldsapi.server.idempotencyKey";
 
+  private static final System.Logger LOG = System.getLogger(IdempotencyFilter.class.getName());
+
   private final IdempotencyStore store;
+  private final ObjectMapper json;
 
   public IdempotencyFilter(IdempotencyStore store) {
+    this(store, ServerObjectMapper.create());
+  }
+
+  /**
+   * @param json the mapper the JSON provider writes answers with, so that a kept answer is the
+   *     bytes the first caller got
+   */
+  public IdempotencyFilter(IdempotencyStore store, ObjectMapper json) {
     this.store = store;
+    this.json = json;
   }
 
   @Override
@@ -59,13 +82,13 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
                 request.getMethod(),
                 request.getUriInfo().getRequestUri().getRawPath(),
                 operation.body()));
-    if (claim instanceof IdempotencyStore.Granted) {
-      request.setProperty(CLAIMED, storeKey);
+    if (claim instanceof IdempotencyStore.Granted granted) {
+      request.setProperty(CLAIMED, granted);
     } else if (claim instanceof IdempotencyStore.Replay replay) {
       request.abortWith(
           Response.status(replay.status())
               .type(MediaType.APPLICATION_JSON_TYPE)
-              .entity(replay.entity())
+              .entity(replay.json())
               .header("Idempotent-Replayed", "true")
               .build());
     } else if (claim instanceof IdempotencyStore.Mismatch) {
@@ -86,13 +109,43 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!(request.getProperty(CLAIMED) instanceof String storeKey)) {
+    if (!(request.getProperty(CLAIMED) instanceof IdempotencyStore.Granted grant)) {
       return;
     }
-    if (response.getStatus() >= 200 && response.getStatus() < 300 && response.hasEntity()) {
-      store.complete(storeKey, response.getStatus(), response.getEntity());
-    } else {
-      store.release(storeKey);
+    int status = response.getStatus();
+    byte[] answer = null;
+    if (status >= 200 && status < 300 && response.hasEntity()) {
+      try {
+        answer = json.writeValueAsBytes(response.getEntity());
+      } catch (JsonProcessingException e) {
+        LOG.log(Level.ERROR, "Idempotency " + grant + ": the answer cannot be written as JSON", e);
+      }
+    }
+    String what = answer != null ? "answer (" + status + ")" : "failure (" + status + ")";
+    try {
+      boolean current =
+          answer != null ? store.complete(grant, status, answer) : store.release(grant);
+      if (!current) {
+        LOG.log(
+            Level.WARNING,
+            "Idempotency {0}: the request''s {1} came after its claim was taken over or had"
+                + " expired; the key keeps what the current claim gives it",
+            grant,
+            what);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.ERROR,
+          "Idempotency "
+              + grant
+              + ": the request's "
+              + what
+              + " could not be "
+              + (answer != null ? "kept" : "released")
+              + " ("
+              + e.getMessage()
+              + "). The caller got the answer; the key stays claimed (409 to a retry) until the"
+              + " store's in-flight timeout, and a retry after that runs the request again.");
     }
   }
 

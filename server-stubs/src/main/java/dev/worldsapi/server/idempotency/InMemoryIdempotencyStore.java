@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * told): past that the oldest go first, so hours of load with unique keys hold memory flat. Keys
  * are kept in the order they came, so forgetting expired ones looks only at the oldest. For a
  * single instance, tests and the reference server. Thread-safe.
+ *
+ * <p>Answers are kept as the JSON bytes the runtime wrote, as {@code JdbcIdempotencyStore} keeps
+ * them: a replay is the first answer byte for byte. A claim is never taken over here (a request
+ * runs as long as its process does); it can expire, and then completing or releasing it changes
+ * nothing.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
@@ -27,7 +33,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
    */
   public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
-  private record Entry(String fingerprint, Instant expires, Integer status, Object entity) {}
+  private record Entry(
+      String fingerprint, String claimId, Instant expires, Integer status, byte[] json) {}
 
   /** A key as it was claimed, in the order of claims. */
   private record Claimed(String key, Instant expires) {}
@@ -71,8 +78,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         key,
         (k, entry) -> {
           if (entry == null || entry.expires().isBefore(now)) {
-            answer[0] = new Granted();
-            Entry granted = new Entry(fingerprint, now.plus(retention), null, null);
+            String claimId = UUID.randomUUID().toString();
+            answer[0] = new Granted(k, claimId);
+            Entry granted = new Entry(fingerprint, claimId, now.plus(retention), null, null);
             order.add(new Claimed(k, granted.expires()));
             claims.incrementAndGet();
             return granted;
@@ -82,7 +90,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
           } else if (entry.status() == null) {
             answer[0] = new InProgress();
           } else {
-            answer[0] = new Replay(entry.status(), entry.entity());
+            answer[0] = new Replay(entry.status(), entry.json());
           }
           return entry;
         });
@@ -90,14 +98,41 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public void complete(String key, int status, Object entity) {
+  public boolean complete(Granted grant, int status, byte[] json) {
+    boolean[] kept = new boolean[1];
     entries.computeIfPresent(
-        key, (k, entry) -> new Entry(entry.fingerprint(), entry.expires(), status, entity));
+        grant.key(),
+        (k, entry) -> {
+          if (!current(entry, grant)) {
+            return entry;
+          }
+          kept[0] = true;
+          return new Entry(
+              entry.fingerprint(), entry.claimId(), entry.expires(), status, json.clone());
+        });
+    return kept[0];
   }
 
   @Override
-  public void release(String key) {
-    entries.remove(key);
+  public boolean release(Granted grant) {
+    boolean[] released = new boolean[1];
+    entries.computeIfPresent(
+        grant.key(),
+        (k, entry) -> {
+          if (!current(entry, grant)) {
+            return entry;
+          }
+          released[0] = true;
+          return null;
+        });
+    return released[0];
+  }
+
+  /** Whether {@code grant} is the entry's claim, still unanswered and not expired. */
+  private boolean current(Entry entry, Granted grant) {
+    return entry.claimId().equals(grant.claimId())
+        && entry.status() == null
+        && !entry.expires().isBefore(clock.instant());
   }
 
   /** Forgets the oldest claims while they have expired or there are too many. */

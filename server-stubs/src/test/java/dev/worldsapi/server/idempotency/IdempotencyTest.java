@@ -8,6 +8,7 @@ import dev.worldsapi.server.StubApplication;
 import dev.worldsapi.server.StubServer;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -72,10 +73,11 @@ class IdempotencyTest {
   @Test
   void aFailedRequestReleasesItsKeySoARetryRunsAgain() {
     InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
-    assertThat(store.claim("k", "f")).isInstanceOf(IdempotencyStore.Granted.class);
+    IdempotencyStore.Claim grant = store.claim("k", "f");
+    assertThat(grant).isInstanceOf(IdempotencyStore.Granted.class);
     assertThat(store.claim("k", "f")).isInstanceOf(IdempotencyStore.InProgress.class);
 
-    store.release("k");
+    assertThat(store.release((IdempotencyStore.Granted) grant)).isTrue();
 
     assertThat(store.claim("k", "f")).isInstanceOf(IdempotencyStore.Granted.class);
   }
@@ -101,14 +103,17 @@ class IdempotencyTest {
           }
         };
     InMemoryIdempotencyStore store = new InMemoryIdempotencyStore(clock, Duration.ofHours(24));
-    store.claim("k", "f");
-    store.complete("k", 200, "job");
+    store.complete((IdempotencyStore.Granted) store.claim("k", "f"), 200, JOB);
 
     now[0] = now[0].plus(Duration.ofHours(23));
-    assertThat(store.claim("k", "f")).isEqualTo(new IdempotencyStore.Replay(200, "job"));
+    assertThat(store.claim("k", "f"))
+        .isInstanceOfSatisfying(
+            IdempotencyStore.Replay.class, replay -> assertThat(replay.json()).isEqualTo(JOB));
     now[0] = now[0].plus(Duration.ofHours(2));
     assertThat(store.claim("k", "f")).isInstanceOf(IdempotencyStore.Granted.class);
   }
+
+  private static final byte[] JOB = "{\"id\":\"job-1\"}".getBytes(StandardCharsets.UTF_8);
 
   private static Response post(String key, String json) {
     var request = server.authorized(MANIFESTS);

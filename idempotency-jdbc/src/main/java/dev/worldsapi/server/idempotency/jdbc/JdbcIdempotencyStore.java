@@ -1,11 +1,9 @@
 package dev.worldsapi.server.idempotency.jdbc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.server.idempotency.IdempotencyStore;
-import dev.worldsapi.server.json.ServerObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,11 +18,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -45,11 +40,17 @@ import java.util.regex.Pattern;
  * grant. The table ({@code worlds_idempotency_keys}; the DDL is the resource {@code
  * dev/worldsapi/server/idempotency/jdbc/postgresql.sql} next to this class) keeps a hash of the
  * caller and key, a hash of the request, and the first successful answer as JSON. Keys expire after
- * the retention (24 hours); expired rows are deleted at most once a minute, by a claim.
+ * the retention (24 hours); expired rows are deleted at most once a minute (the purge interval), by
+ * a claim.
  *
  * <p>A request still running after the in-flight timeout (5 minutes) is taken to be lost with its
- * instance, and its key may be claimed again; that instance can then no longer complete it. Each
- * call takes a connection from the source and closes it, with auto-commit on.
+ * instance, and its key may be claimed again, on any instance, this one included. Each grant names
+ * its claim ({@link Granted#claimId()}), and only that claim completes or releases the row: the
+ * lost request's late answer or failure changes nothing. Completing or releasing retries a failing
+ * database for a while (the completion timeout, 10 seconds) before giving up.
+ *
+ * <p>Each call takes a connection from the source and closes it, with auto-commit on: give it a
+ * pooled {@code DataSource}, or every keyed request opens two connections to the database.
  */
 public final class JdbcIdempotencyStore implements IdempotencyStore {
 
@@ -62,28 +63,28 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   public static final String DEFAULT_TABLE = "worlds_idempotency_keys";
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
   public static final Duration DEFAULT_IN_FLIGHT_TIMEOUT = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofMinutes(1);
+  public static final Duration DEFAULT_COMPLETION_TIMEOUT = Duration.ofSeconds(10);
 
   /** The DDL's resource, relative to this class. */
   public static final String POSTGRESQL_DDL = "postgresql.sql";
 
   private static final Pattern TABLE_NAME =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
-  private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+  private static final System.Logger LOG = System.getLogger(JdbcIdempotencyStore.class.getName());
 
   private final ConnectionSource connections;
   private final String table;
   private final Duration retention;
   private final Duration inFlightTimeout;
+  private final Duration purgeInterval;
+  private final Duration completionTimeout;
   private final Clock clock;
-  private final ObjectMapper json;
   private final String claimSql;
   private final String readSql;
   private final String completeSql;
   private final String releaseSql;
   private final String purgeSql;
-
-  /** The claims this instance was granted and has not yet completed or released, by key. */
-  private final Map<String, String> granted = new ConcurrentHashMap<>();
 
   private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
 
@@ -92,8 +93,9 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     this.table = builder.table;
     this.retention = builder.retention;
     this.inFlightTimeout = builder.inFlightTimeout;
+    this.purgeInterval = builder.purgeInterval;
+    this.completionTimeout = builder.completionTimeout;
     this.clock = builder.clock;
-    this.json = builder.json;
     this.claimSql =
         "INSERT INTO "
             + table
@@ -129,8 +131,9 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     private String table = DEFAULT_TABLE;
     private Duration retention = DEFAULT_RETENTION;
     private Duration inFlightTimeout = DEFAULT_IN_FLIGHT_TIMEOUT;
+    private Duration purgeInterval = DEFAULT_PURGE_INTERVAL;
+    private Duration completionTimeout = DEFAULT_COMPLETION_TIMEOUT;
     private Clock clock = Clock.systemUTC();
-    private ObjectMapper json = ServerObjectMapper.create();
 
     private Builder(ConnectionSource connections) {
       this.connections = Objects.requireNonNull(connections, "connections");
@@ -171,11 +174,21 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     /**
-     * How answers are written to the table (default the runtime's {@link ServerObjectMapper}): the
-     * mapper the service's JSON provider uses, so that a replay has the same bytes.
+     * How often a claim also deletes the expired keys (default every minute); {@link
+     * #purgeExpired()} does it on demand.
      */
-    public Builder objectMapper(ObjectMapper json) {
-      this.json = Objects.requireNonNull(json, "json");
+    public Builder purgeInterval(Duration purgeInterval) {
+      this.purgeInterval = positive("purgeInterval", purgeInterval);
+      return this;
+    }
+
+    /**
+     * How long completing or releasing a claim retries a failing database (default 10 seconds)
+     * before it gives up: the caller waits that long at most for its answer, which it then gets;
+     * the key stays claimed until the in-flight timeout.
+     */
+    public Builder completionTimeout(Duration completionTimeout) {
+      this.completionTimeout = positive("completionTimeout", completionTimeout);
       return this;
     }
 
@@ -191,22 +204,56 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  /** Creates the table and its index unless they exist ({@link #POSTGRESQL_DDL}). */
+  /**
+   * Creates the table and its index unless they exist ({@link #POSTGRESQL_DDL}). Safe from any
+   * number of instances at once: the DDL runs in a transaction that first takes an advisory lock
+   * named after the table, so one instance creates and the others, waiting, find it there.
+   * (PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} alone is not: two at once can both decide to
+   * create, and one fails on the catalog's unique index.)
+   */
   public void createTableIfMissing() {
     String simpleName = table.substring(table.lastIndexOf('.') + 1);
     String ddl =
         ddl()
             .replace(DEFAULT_TABLE + "_expires_at", simpleName + "_expires_at")
             .replace(" " + DEFAULT_TABLE + " ", " " + table + " ");
-    try (Connection connection = connections.get();
-        Statement statement = connection.createStatement()) {
-      for (String sql : ddl.split(";")) {
-        if (!sql.strip().isEmpty()) {
-          statement.execute(sql);
+    try (Connection connection = connections.get()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)");
+          Statement statement = connection.createStatement()) {
+        lock.setLong(1, lockKey(table));
+        lock.execute();
+        for (String sql : ddl.split(";")) {
+          if (!sql.strip().isEmpty()) {
+            statement.execute(sql);
+          }
         }
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       throw failure("creating the table " + table, e);
+    }
+  }
+
+  /** The advisory lock of a table's DDL: the first 8 bytes of SHA-256 of its name. */
+  private static long lockKey(String table) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("worlds-api idempotency " + table).getBytes(StandardCharsets.UTF_8));
+      long key = 0;
+      for (int i = 0; i < 8; i++) {
+        key = (key << 8) | (hash[i] & 0xff);
+      }
+      return key;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 
@@ -231,7 +278,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   public Claim claim(String key, String fingerprint) {
     Instant now = now();
     purgeIfDue(now);
-    String hash = sha256(key);
+    String hash = IdempotencyStore.keyHash(key);
     // A key released by another instance between the insert and the read is claimed again.
     for (int attempt = 0; attempt < 3; attempt++) {
       String claimId = UUID.randomUUID().toString();
@@ -245,8 +292,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
           insert.setObject(6, utc(now.minus(inFlightTimeout)));
           try (ResultSet rows = insert.executeQuery()) {
             if (rows.next()) {
-              granted.put(key, claimId);
-              return new Granted();
+              return new Granted(key, claimId);
             }
           }
         }
@@ -263,13 +309,11 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
             if (row.wasNull()) {
               return new InProgress();
             }
-            return new Replay(status, json.readTree(row.getString(3)));
+            return new Replay(status, row.getString(3).getBytes(StandardCharsets.UTF_8));
           }
         }
       } catch (SQLException e) {
         throw failure("claiming a key", e);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("a kept answer in " + table + " is not JSON", e);
       }
     }
     throw new IllegalStateException(
@@ -277,46 +321,66 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public void complete(String key, int status, Object entity) {
-    String claimId = granted.remove(key);
-    if (claimId == null) {
-      return;
-    }
-    String response;
-    try {
-      response = json.writeValueAsString(entity);
-    } catch (JsonProcessingException e) {
-      release(key, claimId);
-      throw new IllegalStateException("the answer to keep cannot be written as JSON", e);
-    }
-    try (Connection connection = connections.get();
-        PreparedStatement update = connection.prepareStatement(completeSql)) {
-      update.setInt(1, status);
-      update.setString(2, response);
-      update.setString(3, sha256(key));
-      update.setString(4, claimId);
-      update.executeUpdate();
-    } catch (SQLException e) {
-      throw failure("keeping an answer", e);
-    }
+  public boolean complete(Granted grant, int status, byte[] json) {
+    String response = new String(json, StandardCharsets.UTF_8);
+    return write(
+        "keeping the answer of " + grant,
+        completeSql,
+        update -> {
+          update.setInt(1, status);
+          update.setString(2, response);
+          update.setString(3, grant.keyHash());
+          update.setString(4, grant.claimId());
+        });
   }
 
   @Override
-  public void release(String key) {
-    String claimId = granted.remove(key);
-    if (claimId != null) {
-      release(key, claimId);
-    }
+  public boolean release(Granted grant) {
+    return write(
+        "releasing " + grant,
+        releaseSql,
+        delete -> {
+          delete.setString(1, grant.keyHash());
+          delete.setString(2, grant.claimId());
+        });
   }
 
-  private void release(String key, String claimId) {
-    try (Connection connection = connections.get();
-        PreparedStatement delete = connection.prepareStatement(releaseSql)) {
-      delete.setString(1, sha256(key));
-      delete.setString(2, claimId);
-      delete.executeUpdate();
-    } catch (SQLException e) {
-      throw failure("releasing a key", e);
+  private interface Parameters {
+    void set(PreparedStatement statement) throws SQLException;
+  }
+
+  /**
+   * Runs one update of a claim's row, retrying a failing database with backoff for the completion
+   * timeout; answers whether it changed the row (the claim was current).
+   */
+  private boolean write(String what, String sql, Parameters parameters) {
+    long deadline = System.nanoTime() + completionTimeout.toNanos();
+    long backoffMillis = 50;
+    for (int attempt = 1; ; attempt++) {
+      try (Connection connection = connections.get();
+          PreparedStatement statement = connection.prepareStatement(sql)) {
+        parameters.set(statement);
+        return statement.executeUpdate() == 1;
+      } catch (SQLException e) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw failure(what + " after " + attempt + " attempts in " + completionTimeout, e);
+        }
+        LOG.log(
+            Level.WARNING,
+            "idempotency store ({0}): {1} failed (attempt {2}, SQL state {3}); trying again",
+            table,
+            what,
+            attempt,
+            e.getSQLState());
+        try {
+          Thread.sleep(Math.min(backoffMillis, Math.max(1, left / 1_000_000)));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw failure(what + " (interrupted)", e);
+        }
+        backoffMillis = Math.min(backoffMillis * 2, 1_000);
+      }
     }
   }
 
@@ -333,7 +397,7 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
 
   private void purgeIfDue(Instant now) {
     Instant due = nextPurge.get();
-    if (!now.isBefore(due) && nextPurge.compareAndSet(due, now.plus(PURGE_INTERVAL))) {
+    if (!now.isBefore(due) && nextPurge.compareAndSet(due, now.plus(purgeInterval))) {
       purgeExpired();
     }
   }
@@ -350,15 +414,5 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
 
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

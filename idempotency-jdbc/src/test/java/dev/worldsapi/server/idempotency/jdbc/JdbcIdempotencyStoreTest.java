@@ -3,16 +3,15 @@ package dev.worldsapi.server.idempotency.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.worldsapi.server.idempotency.IdempotencyStore;
 import dev.worldsapi.server.idempotency.IdempotencyStore.Claim;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,33 +54,31 @@ class JdbcIdempotencyStoreTest {
   }
 
   @Test
-  void aKeyIsGrantedOnceThenInProgressThenReplayedAsTheAnswersJson() {
-    assertThat(store.claim("caller\u0000key", "fp")).isInstanceOf(IdempotencyStore.Granted.class);
+  void aKeyIsGrantedOnceThenInProgressThenReplayedAsTheAnswersBytes() {
+    IdempotencyStore.Granted grant = granted(store.claim("caller\u0000key", "fp"));
     assertThat(store.claim("caller\u0000key", "fp"))
         .isInstanceOf(IdempotencyStore.InProgress.class);
 
-    store.complete("caller\u0000key", 200, Map.of("id", "job-1", "progress", 0.5));
+    byte[] answer = "{\"id\": \"job-1\",  \"progress\": 0.50}".getBytes(StandardCharsets.UTF_8);
+    assertThat(store.complete(grant, 200, answer)).isTrue();
 
     Claim replay = store.claim("caller\u0000key", "fp");
     assertThat(replay).isInstanceOf(IdempotencyStore.Replay.class);
     assertThat(((IdempotencyStore.Replay) replay).status()).isEqualTo(200);
-    JsonNode entity = (JsonNode) ((IdempotencyStore.Replay) replay).entity();
-    assertThat(entity.path("id").asText()).isEqualTo("job-1");
-    assertThat(entity.path("progress").asDouble()).isEqualTo(0.5);
+    assertThat(((IdempotencyStore.Replay) replay).json()).isEqualTo(answer);
   }
 
   @Test
   void anotherFingerprintIsAMismatchWhileRunningAndAfter() {
-    store.claim("k", "fp-1");
+    IdempotencyStore.Granted grant = granted(store.claim("k", "fp-1"));
     assertThat(store.claim("k", "fp-2")).isInstanceOf(IdempotencyStore.Mismatch.class);
-    store.complete("k", 200, Map.of("id", "job-1"));
+    store.complete(grant, 200, JOB);
     assertThat(store.claim("k", "fp-2")).isInstanceOf(IdempotencyStore.Mismatch.class);
   }
 
   @Test
   void aReleasedKeyIsGrantedAgainAndLeavesNoRow() {
-    store.claim("k", "fp");
-    store.release("k");
+    assertThat(store.release(granted(store.claim("k", "fp")))).isTrue();
     assertThat(Postgres.count(table)).isZero();
     assertThat(store.claim("k", "fp")).isInstanceOf(IdempotencyStore.Granted.class);
   }
@@ -94,8 +91,7 @@ class JdbcIdempotencyStoreTest {
 
   @Test
   void anExpiredKeyIsForgottenAndPurged() {
-    store.claim("k", "fp");
-    store.complete("k", 200, Map.of("id", "job-1"));
+    store.complete(granted(store.claim("k", "fp")), 200, JOB);
 
     clock.advance(Duration.ofHours(24).plusSeconds(1));
 
@@ -110,22 +106,147 @@ class JdbcIdempotencyStoreTest {
   void aClaimRunningPastTheInFlightTimeoutIsTakenOverAndItsLateAnswerIsNotKept() {
     JdbcIdempotencyStore lost = store(clock);
     JdbcIdempotencyStore other = store(clock);
-    assertThat(lost.claim("k", "fp")).isInstanceOf(IdempotencyStore.Granted.class);
+    IdempotencyStore.Granted first = granted(lost.claim("k", "fp"));
 
     clock.advance(Duration.ofMinutes(4));
     assertThat(other.claim("k", "fp")).isInstanceOf(IdempotencyStore.InProgress.class);
     clock.advance(Duration.ofMinutes(2));
-    assertThat(other.claim("k", "fp")).isInstanceOf(IdempotencyStore.Granted.class);
+    IdempotencyStore.Granted taker = granted(other.claim("k", "fp"));
 
-    lost.complete("k", 200, Map.of("id", "from-the-lost-instance"));
-    lost.release("k");
+    assertThat(lost.complete(first, 200, json("from-the-lost-instance"))).isFalse();
+    assertThat(lost.release(first)).isFalse();
     assertThat(other.claim("k", "fp")).isInstanceOf(IdempotencyStore.InProgress.class);
-    other.complete("k", 200, Map.of("id", "from-the-other"));
-    assertThat(
-            ((JsonNode) ((IdempotencyStore.Replay) other.claim("k", "fp")).entity())
-                .path("id")
-                .asText())
-        .isEqualTo("from-the-other");
+    assertThat(other.complete(taker, 200, json("from-the-other"))).isTrue();
+    assertThat(((IdempotencyStore.Replay) other.claim("k", "fp")).json())
+        .isEqualTo(json("from-the-other"));
+  }
+
+  @Test
+  void onOneInstanceALateAnswerOrFailureOfATakenOverClaimChangesNothing() {
+    // The same store, as one instance: its first request outlives the in-flight timeout.
+    IdempotencyStore.Granted first = granted(store.claim("k", "fp"));
+    clock.advance(Duration.ofMinutes(6));
+    IdempotencyStore.Granted taker = granted(store.claim("k", "fp"));
+    assertThat(store.complete(taker, 200, json("the-takers-job"))).isTrue();
+
+    assertThat(store.complete(first, 200, json("the-late-job"))).isFalse();
+    assertThat(store.release(first)).isFalse();
+
+    assertThat(((IdempotencyStore.Replay) store.claim("k", "fp")).json())
+        .isEqualTo(json("the-takers-job"));
+  }
+
+  @Test
+  void eightStoresCreatingOneNewTableAtOnceAllSucceed() throws Exception {
+    int stores = 8;
+    ExecutorService threads = Executors.newFixedThreadPool(stores);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String fresh = Postgres.freshTable();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> creates = new ArrayList<>();
+        for (int i = 0; i < stores; i++) {
+          JdbcIdempotencyStore instance =
+              JdbcIdempotencyStore.builder(Postgres.connections()).table(fresh).build();
+          creates.add(
+              threads.submit(
+                  () -> {
+                    start.await();
+                    instance.createTableIfMissing();
+                    return null;
+                  }));
+        }
+        start.countDown();
+        try {
+          for (Future<?> create : creates) {
+            create.get(); // throws what a create threw
+          }
+          assertThat(Postgres.count(fresh)).isZero();
+        } finally {
+          Postgres.execute("DROP TABLE IF EXISTS " + fresh);
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void completingRetriesADatabaseThatIsAwayForAWhile() {
+    FlakySource flaky = new FlakySource();
+    JdbcIdempotencyStore flakyStore =
+        JdbcIdempotencyStore.builder(flaky)
+            .table(table)
+            .clock(clock)
+            .completionTimeout(Duration.ofSeconds(30))
+            .build();
+    IdempotencyStore.Granted grant = granted(flakyStore.claim("k", "fp"));
+
+    flaky.failNext(3); // the database restarts: three connections refused, then it is back
+    assertThat(flakyStore.complete(grant, 200, JOB)).isTrue();
+
+    assertThat(flaky.refused()).isEqualTo(3);
+    assertThat(((IdempotencyStore.Replay) store.claim("k", "fp")).json()).isEqualTo(JOB);
+  }
+
+  @Test
+  void completingGivesUpAfterItsTimeoutNamingTheClaimNotTheKey() {
+    FlakySource flaky = new FlakySource();
+    JdbcIdempotencyStore flakyStore =
+        JdbcIdempotencyStore.builder(flaky)
+            .table(table)
+            .clock(clock)
+            .completionTimeout(Duration.ofMillis(300))
+            .build();
+    IdempotencyStore.Granted grant = granted(flakyStore.claim("caller\u0000secret-key", "fp"));
+
+    flaky.failNext(Integer.MAX_VALUE);
+    assertThatThrownBy(() -> flakyStore.complete(grant, 200, JOB))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(grant.claimId())
+        .hasMessageContaining(grant.keyHash())
+        .hasMessageContaining("SQL state 08001")
+        .hasMessageNotContaining("secret-key");
+    // The key stays claimed: a retry meanwhile is told the request is in progress.
+    assertThat(store.claim("caller\u0000secret-key", "fp"))
+        .isInstanceOf(IdempotencyStore.InProgress.class);
+  }
+
+  private static final byte[] JOB = json("job-1");
+
+  private static byte[] json(String id) {
+    return ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static IdempotencyStore.Granted granted(Claim claim) {
+    assertThat(claim).isInstanceOf(IdempotencyStore.Granted.class);
+    return (IdempotencyStore.Granted) claim;
+  }
+
+  /** Connections from the test's database, or refused (SQL state 08001) while told to. */
+  static final class FlakySource implements JdbcIdempotencyStore.ConnectionSource {
+    private final JdbcIdempotencyStore.ConnectionSource real = Postgres.connections();
+    private final java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger refused =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    void failNext(int count) {
+      failures.set(count);
+    }
+
+    int refused() {
+      return refused.get();
+    }
+
+    @Override
+    public java.sql.Connection get() throws java.sql.SQLException {
+      if (failures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        refused.incrementAndGet();
+        throw new java.sql.SQLException("the database is restarting", "08001");
+      }
+      return real.get();
+    }
   }
 
   @Test
