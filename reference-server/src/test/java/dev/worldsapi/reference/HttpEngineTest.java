@@ -237,7 +237,7 @@ class HttpEngineTest {
       send(
           socket,
           createHead(1000, "keep-alive").replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n"));
-      assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 100");
+      assertThat(RawAnswer.readHead(socket.getInputStream())).startsWith("HTTP/1.1 100");
       send(socket, "{");
 
       long start = System.nanoTime();
@@ -329,19 +329,6 @@ class HttpEngineTest {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().path("type").asText()).isEqualTo("invalid_request_error");
     assertThat(answer.json().path("code").asInt()).isEqualTo(400);
-  }
-
-  /** Reads one response head, up to and including its blank line. */
-  private static String readHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        throw new AssertionError("the connection closed before a response head: " + head);
-      }
-      head.append((char) b);
-    }
-    return head.toString();
   }
 
   private static String createHead(long length, String connection) {

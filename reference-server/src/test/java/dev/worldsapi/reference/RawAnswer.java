@@ -12,6 +12,22 @@ final class RawAnswer {
   private RawAnswer() {}
 
   /**
+   * Reads one response head, up to and including its blank line, and nothing past it: an interim
+   * answer ({@code 100 Continue}) that comes before the final one.
+   */
+  static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new AssertionError("the connection closed before a response head: " + head);
+      }
+      head.append((char) b);
+    }
+    return head.toString();
+  }
+
+  /**
    * Reads one answer: its head, then as much body as its Content-Length or chunks say, so that a
    * connection the server keeps open (waiting for a body that never comes) does not hold the test.
    */

@@ -3,7 +3,6 @@ package dev.worldsapi.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -75,7 +74,7 @@ class ShutdownTest {
                     + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        assertThat(readHead(inFlight.getInputStream())).startsWith("HTTP/1.1 100");
+        assertThat(RawAnswer.readHead(inFlight.getInputStream())).startsWith("HTTP/1.1 100");
         out.write(body, 0, body.length / 2);
         out.flush();
 
@@ -129,19 +128,6 @@ class ShutdownTest {
       Thread.sleep(20);
     }
     throw new AssertionError("port " + port + " still accepts connections 15 s after SIGTERM");
-  }
-
-  /** Reads one response head, up to and including its blank line. */
-  private static String readHead(InputStream in) throws IOException {
-    StringBuilder head = new StringBuilder();
-    while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        throw new AssertionError("the connection closed before a response head: " + head);
-      }
-      head.append((char) b);
-    }
-    return head.toString();
   }
 
   private static int awaitPort(Path output) throws InterruptedException, IOException {

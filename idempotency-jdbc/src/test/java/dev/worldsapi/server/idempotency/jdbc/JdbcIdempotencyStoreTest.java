@@ -174,12 +174,7 @@ class JdbcIdempotencyStoreTest {
   @Test
   void completingRetriesADatabaseThatIsAwayForAWhile() {
     FlakySource flaky = new FlakySource();
-    JdbcIdempotencyStore flakyStore =
-        JdbcIdempotencyStore.builder(flaky)
-            .table(table)
-            .clock(clock)
-            .completionTimeout(Duration.ofSeconds(30))
-            .build();
+    JdbcIdempotencyStore flakyStore = storeOn(flaky, Duration.ofSeconds(30));
     IdempotencyStore.Granted grant = granted(flakyStore.claim("k", "fp"));
 
     flaky.failNext(3); // the database restarts: three connections refused, then it is back
@@ -192,12 +187,7 @@ class JdbcIdempotencyStoreTest {
   @Test
   void completingGivesUpAfterItsTimeoutNamingTheClaimNotTheKey() {
     FlakySource flaky = new FlakySource();
-    JdbcIdempotencyStore flakyStore =
-        JdbcIdempotencyStore.builder(flaky)
-            .table(table)
-            .clock(clock)
-            .completionTimeout(Duration.ofMillis(300))
-            .build();
+    JdbcIdempotencyStore flakyStore = storeOn(flaky, Duration.ofMillis(300));
     IdempotencyStore.Granted grant = granted(flakyStore.claim("caller\u0000secret-key", "fp"));
 
     flaky.failNext(Integer.MAX_VALUE);
@@ -210,6 +200,14 @@ class JdbcIdempotencyStoreTest {
     // The key stays claimed: a retry meanwhile is told the request is in progress.
     assertThat(store.claim("caller\u0000secret-key", "fp"))
         .isInstanceOf(IdempotencyStore.InProgress.class);
+  }
+
+  private JdbcIdempotencyStore storeOn(FlakySource source, Duration completionTimeout) {
+    return JdbcIdempotencyStore.builder(source)
+        .table(table)
+        .clock(clock)
+        .completionTimeout(completionTimeout)
+        .build();
   }
 
   private static final byte[] JOB = json("job-1");

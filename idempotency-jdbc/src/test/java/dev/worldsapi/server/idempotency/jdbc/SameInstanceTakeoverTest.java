@@ -92,9 +92,7 @@ class SameInstanceTakeoverTest {
   void theFirstRequestsLateAnswerDoesNotReplaceTheTakersAnswer() throws Exception {
     String key = UUID.randomUUID().toString();
     String body = "{\"name\": \"answers late\"}";
-    CompletableFuture<HttpResponse<String>> first =
-        ServiceInstance.sendAsync(instance.create(key, body));
-    assertThat(jobs.firstIsRunning.await(30, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<HttpResponse<String>> first = startTheFirst(key, body);
 
     clock.advance(Duration.ofMinutes(6)); // past the in-flight timeout
     HttpResponse<String> taker = ServiceInstance.send(instance.create(key, body));
@@ -117,9 +115,7 @@ class SameInstanceTakeoverTest {
   void theFirstRequestsLateFailureDoesNotForgetTheTakersAnswer() throws Exception {
     String key = UUID.randomUUID().toString();
     String body = "{\"name\": \"fails late\"}";
-    CompletableFuture<HttpResponse<String>> first =
-        ServiceInstance.sendAsync(instance.create(key, body));
-    assertThat(jobs.firstIsRunning.await(30, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<HttpResponse<String>> first = startTheFirst(key, body);
 
     clock.advance(Duration.ofMinutes(6));
     HttpResponse<String> taker = ServiceInstance.send(instance.create(key, body));
@@ -140,13 +136,8 @@ class SameInstanceTakeoverTest {
     jobs.takerWaits = true;
     String key = UUID.randomUUID().toString();
     String body = "{\"name\": \"answers late\"}";
-    CompletableFuture<HttpResponse<String>> first =
-        ServiceInstance.sendAsync(instance.create(key, body));
-    assertThat(jobs.firstIsRunning.await(30, TimeUnit.SECONDS)).isTrue();
-    clock.advance(Duration.ofMinutes(6));
-    CompletableFuture<HttpResponse<String>> taker =
-        ServiceInstance.sendAsync(instance.create(key, body));
-    assertThat(jobs.takerIsRunning.await(30, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<HttpResponse<String>> first = startTheFirst(key, body);
+    CompletableFuture<HttpResponse<String>> taker = takeOverWhileTheFirstRuns(key, body);
 
     jobs.letTheFirstGo.countDown();
     assertThat(id(first.get(30, TimeUnit.SECONDS))).isEqualTo("job-1");
@@ -160,14 +151,7 @@ class SameInstanceTakeoverTest {
     assertThat(jobs.runs.get()).isEqualTo(2);
 
     // The late answer is logged by its claim and the key's hash, never by the key.
-    String hash = IdempotencyStore.keyHash("user-1\u0000" + key);
-    assertThat(logged)
-        .anySatisfy(
-            record -> {
-              assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-              assertThat(formatted(record)).contains(hash).contains("taken over");
-            });
-    assertThat(logged).noneSatisfy(record -> assertThat(formatted(record)).contains(key));
+    assertLoggedByHashNotKey(key, Level.WARNING, "taken over");
   }
 
   @Test
@@ -175,9 +159,7 @@ class SameInstanceTakeoverTest {
       throws Exception {
     String key = UUID.randomUUID().toString();
     String body = "{\"name\": \"answers late\"}";
-    CompletableFuture<HttpResponse<String>> first =
-        ServiceInstance.sendAsync(instance.create(key, body));
-    assertThat(jobs.firstIsRunning.await(30, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<HttpResponse<String>> first = startTheFirst(key, body);
 
     database.failNext(Integer.MAX_VALUE); // the database goes away while the request runs
     jobs.letTheFirstGo.countDown();
@@ -187,17 +169,44 @@ class SameInstanceTakeoverTest {
     assertThat(answered.statusCode()).isEqualTo(200);
     assertThat(id(answered)).isEqualTo("job-1");
     assertThat(database.refused()).isGreaterThan(1); // retried before giving up
+    assertLoggedByHashNotKey(key, Level.SEVERE, "could not be kept");
+    // Until the in-flight timeout the key stays claimed: a retry is told to wait, not run again.
+    assertThat(ServiceInstance.send(instance.create(key, body)).statusCode()).isEqualTo(409);
+    assertThat(jobs.runs.get()).isEqualTo(1);
+  }
+
+  /** Sends the first request with {@code key} and waits until the implementation runs it. */
+  private CompletableFuture<HttpResponse<String>> startTheFirst(String key, String body)
+      throws InterruptedException {
+    CompletableFuture<HttpResponse<String>> first =
+        ServiceInstance.sendAsync(instance.create(key, body));
+    assertThat(jobs.firstIsRunning.await(30, TimeUnit.SECONDS)).isTrue();
+    return first;
+  }
+
+  /**
+   * Moves past the in-flight timeout and sends a second request with {@code key}, which takes the
+   * key over; waits until the implementation runs it.
+   */
+  private CompletableFuture<HttpResponse<String>> takeOverWhileTheFirstRuns(String key, String body)
+      throws InterruptedException {
+    clock.advance(Duration.ofMinutes(6));
+    CompletableFuture<HttpResponse<String>> taker =
+        ServiceInstance.sendAsync(instance.create(key, body));
+    assertThat(jobs.takerIsRunning.await(30, TimeUnit.SECONDS)).isTrue();
+    return taker;
+  }
+
+  /** A record at {@code level} saying {@code what} names the key's hash; none names the key. */
+  private void assertLoggedByHashNotKey(String key, Level level, String what) {
     String hash = IdempotencyStore.keyHash("user-1\u0000" + key);
     assertThat(logged)
         .anySatisfy(
             record -> {
-              assertThat(record.getLevel()).isEqualTo(Level.SEVERE);
-              assertThat(formatted(record)).contains(hash).contains("could not be kept");
+              assertThat(record.getLevel()).isEqualTo(level);
+              assertThat(formatted(record)).contains(hash).contains(what);
             });
     assertThat(logged).noneSatisfy(record -> assertThat(formatted(record)).contains(key));
-    // Until the in-flight timeout the key stays claimed: a retry is told to wait, not run again.
-    assertThat(ServiceInstance.send(instance.create(key, body)).statusCode()).isEqualTo(409);
-    assertThat(jobs.runs.get()).isEqualTo(1);
   }
 
   private static String formatted(LogRecord record) {
@@ -211,13 +220,8 @@ class SameInstanceTakeoverTest {
     jobs.takerWaits = true;
     String key = UUID.randomUUID().toString();
     String body = "{\"name\": \"fails late\"}";
-    CompletableFuture<HttpResponse<String>> first =
-        ServiceInstance.sendAsync(instance.create(key, body));
-    assertThat(jobs.firstIsRunning.await(30, TimeUnit.SECONDS)).isTrue();
-    clock.advance(Duration.ofMinutes(6));
-    CompletableFuture<HttpResponse<String>> taker =
-        ServiceInstance.sendAsync(instance.create(key, body));
-    assertThat(jobs.takerIsRunning.await(30, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<HttpResponse<String>> first = startTheFirst(key, body);
+    CompletableFuture<HttpResponse<String>> taker = takeOverWhileTheFirstRuns(key, body);
 
     jobs.letTheFirstGo.countDown();
     assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
