@@ -217,8 +217,12 @@ public final class ReadmeSnippets {
         throw new AssertionError("javac did not finish within 5 minutes");
       }
       if (javac.exitValue() != 0) {
-        StringBuilder text = new StringBuilder(Files.readString(log, StandardCharsets.UTF_8));
+        String messages = Files.readString(log, StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder(messages);
         for (Source source : sources) {
+          if (!messages.contains("/" + source.pkg().replace('.', '/') + "/")) {
+            continue; // only the sources javac has something to say about
+          }
           text.append("\n--- ").append(source.pkg()).append('.').append(source.name()).append('\n');
           String[] lines = source.text().split("\n", -1);
           for (int i = 0; i < lines.length; i++) {

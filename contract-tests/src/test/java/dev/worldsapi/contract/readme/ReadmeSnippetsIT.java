@@ -39,9 +39,16 @@ class ReadmeSnippetsIT {
           .filter(block -> !ReadmeSnippets.needsResteasy(block))
           .toList();
 
+  /** What compiling the Java blocks threw, if anything: every test that needs them reports it. */
+  private static AssertionError notCompiled;
+
   @BeforeAll
   static void compileEveryJavaBlock() {
-    ReadmeSnippets.compile(JAVA.stream().map(ReadmeSnippets::source).toList(), dir);
+    try {
+      ReadmeSnippets.compile(JAVA.stream().map(ReadmeSnippets::source).toList(), dir);
+    } catch (AssertionError e) {
+      notCompiled = e;
+    }
   }
 
   @TestFactory
@@ -56,6 +63,9 @@ class ReadmeSnippetsIT {
 
   @Test
   void everyJavaBlockCompiled() {
+    if (notCompiled != null) {
+      throw notCompiled;
+    }
     // Compiled together before the tests, each into its own package: one class file at least per
     // block, or the compile step above failed with javac's messages.
     assertThat(JAVA).as("the README's Java blocks").hasSizeGreaterThan(5);
@@ -67,6 +77,9 @@ class ReadmeSnippetsIT {
 
   @Test
   void theProviderTeamsPactVerificationPassesAsWrittenAgainstTheReferenceServer() throws Exception {
+    if (notCompiled != null) {
+      throw new AssertionError("the README's Java blocks did not compile", notCompiled);
+    }
     Block block =
         JAVA.stream()
             .filter(b -> b.code().contains("class PactVerificationTest"))
