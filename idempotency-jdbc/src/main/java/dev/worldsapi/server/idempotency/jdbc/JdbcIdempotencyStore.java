@@ -363,6 +363,9 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
         return statement.executeUpdate() == 1;
       } catch (SQLException e) {
         long left = deadline - System.nanoTime();
+        if (!retryable(e)) {
+          throw failure(what, e);
+        }
         if (left <= 0) {
           throw failure(what + " after " + attempt + " attempts in " + completionTimeout, e);
         }
@@ -393,6 +396,23 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
     } catch (SQLException e) {
       throw failure("deleting expired keys", e);
     }
+  }
+
+  /**
+   * Whether a failure may pass if tried again: the database unreachable or restarting (SQL state
+   * classes 08, 57), short of resources (53), a transaction rolled back by the database (40), or
+   * what the driver itself calls transient or recoverable. A missing table or a bad statement is
+   * not retried.
+   */
+  private static boolean retryable(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof java.sql.SQLTransientException
+        || e instanceof java.sql.SQLRecoverableException
+        || (state != null
+            && (state.startsWith("08")
+                || state.startsWith("57")
+                || state.startsWith("53")
+                || state.startsWith("40")));
   }
 
   private void purgeIfDue(Instant now) {

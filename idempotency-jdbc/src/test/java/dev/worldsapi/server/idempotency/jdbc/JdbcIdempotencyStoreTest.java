@@ -202,6 +202,30 @@ class JdbcIdempotencyStoreTest {
         .isInstanceOf(IdempotencyStore.InProgress.class);
   }
 
+  @Test
+  void aFailureThatCannotPassIsNotRetried() {
+    IdempotencyStore.Granted grant = granted(store.claim("k", "fp"));
+    Postgres.execute("DROP TABLE " + table);
+    java.util.concurrent.atomic.AtomicInteger connections =
+        new java.util.concurrent.atomic.AtomicInteger();
+    JdbcIdempotencyStore.ConnectionSource real = Postgres.connections();
+    JdbcIdempotencyStore patient =
+        JdbcIdempotencyStore.builder(
+                () -> {
+                  connections.incrementAndGet();
+                  return real.get();
+                })
+            .table(table)
+            .clock(clock)
+            .completionTimeout(Duration.ofMinutes(10))
+            .build();
+
+    assertThatThrownBy(() -> patient.complete(grant, 200, JOB))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("SQL state 42P01");
+    assertThat(connections.get()).as("attempts at a missing table").isEqualTo(1);
+  }
+
   private JdbcIdempotencyStore storeOn(FlakySource source, Duration completionTimeout) {
     return JdbcIdempotencyStore.builder(source)
         .table(table)
