@@ -271,7 +271,6 @@ public final class ReadmeSnippets {
       j++;
     }
     return j < lines.length
-        && (j > i || !lines[i].startsWith(" "))
         && lines[j].matches("(public |final |abstract |static )*(class|interface|record|enum) .*");
   }
 

@@ -30,12 +30,12 @@ import java.util.List;
  * answers are kept: a request that failed may be retried with its key and runs again. Runs after
  * the request passed the spec's checks.
  *
- * <p>The answer is kept as the JSON bytes of its entity, written by the runtime's JSON mapper, so a
- * replay is those bytes. A request completes or releases its own claim ({@link
- * IdempotencyStore.Granted}); if that claim was taken over meanwhile, nothing changes, and the log
- * says so without the key. If the store cannot keep the answer (its database is unreachable, say),
- * the caller still gets the answer, and the log says which claim lost what: the key then stays
- * claimed until the store's in-flight timeout.
+ * <p>The answer is written once, as JSON bytes by the runtime's JSON mapper: those bytes are both
+ * what the caller gets and what is kept, so a replay is the first answer byte for byte. A request
+ * completes or releases its own claim ({@link IdempotencyStore.Granted}); if that claim was taken
+ * over meanwhile, nothing changes, and the log says so without the key. If the store cannot keep
+ * the answer (its database is unreachable, say), the caller still gets the answer, and the log says
+ * which claim lost what: the key then stays claimed until the store's in-flight timeout.
  */
 @Priority(Pipeline.IDEMPOTENCY)
 public final class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -117,6 +117,10 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
     if (status >= 200 && status < 300 && response.hasEntity()) {
       try {
         answer = json.writeValueAsBytes(response.getEntity());
+        // The caller gets the very bytes that are kept: the first answer and every replay are
+        // one serialization, not two that must agree.
+        response.setEntity(
+            answer, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
       } catch (JsonProcessingException e) {
         LOG.log(Level.ERROR, "Idempotency " + grant + ": the answer cannot be written as JSON", e);
       }

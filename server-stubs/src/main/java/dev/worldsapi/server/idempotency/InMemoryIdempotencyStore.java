@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Keeps keys in this process's memory for 24 hours (or as told), and at most 10,000 of them (or as
@@ -90,7 +91,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
           } else if (entry.status() == null) {
             answer[0] = new InProgress();
           } else {
-            answer[0] = new Replay(entry.status(), entry.json());
+            answer[0] = new Replay(entry.status(), entry.json().clone());
           }
           return entry;
         });
@@ -99,33 +100,30 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public boolean complete(Granted grant, int status, byte[] json) {
-    boolean[] kept = new boolean[1];
-    entries.computeIfPresent(
-        grant.key(),
-        (k, entry) -> {
-          if (!current(entry, grant)) {
-            return entry;
-          }
-          kept[0] = true;
-          return new Entry(
-              entry.fingerprint(), entry.claimId(), entry.expires(), status, json.clone());
-        });
-    return kept[0];
+    byte[] kept = json.clone();
+    return ifCurrent(
+        grant,
+        entry -> new Entry(entry.fingerprint(), entry.claimId(), entry.expires(), status, kept));
   }
 
   @Override
   public boolean release(Granted grant) {
-    boolean[] released = new boolean[1];
+    return ifCurrent(grant, entry -> null);
+  }
+
+  /** Applies {@code change} to the key's entry if {@code grant} is its current claim. */
+  private boolean ifCurrent(Granted grant, UnaryOperator<Entry> change) {
+    boolean[] current = new boolean[1];
     entries.computeIfPresent(
         grant.key(),
         (k, entry) -> {
           if (!current(entry, grant)) {
             return entry;
           }
-          released[0] = true;
-          return null;
+          current[0] = true;
+          return change.apply(entry);
         });
-    return released[0];
+    return current[0];
   }
 
   /** Whether {@code grant} is the entry's claim, still unanswered and not expired. */
