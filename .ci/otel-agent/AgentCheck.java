@@ -18,10 +18,10 @@ public class AgentCheck {
       server.nextRequests(1).to(Operation.GET_WORLD_JOB).with(Fault.badGateway());
       WorldsClient client = server.clientBuilder().maxRetries(2).build();
 
-      WorldJob job = client.jobs().get(existing.getId().toString());
+      WorldJob job = client.jobs().get(existing.id().toString());
 
       List<ReceivedRequest> received = server.requests(Operation.GET_WORLD_JOB);
-      System.out.println("job " + job.getId() + " after " + received.size() + " requests");
+      System.out.println("job " + job.id() + " after " + received.size() + " requests");
       for (ReceivedRequest request : received) {
         System.out.println("server saw traceparent: " + request.header("traceparent").orElse("-"));
       }

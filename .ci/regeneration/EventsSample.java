@@ -76,8 +76,8 @@ public class EventsSample {
   }
 
   private static void check(String form, WorldJobEventList events) {
-    require(form, events.getItems().size() == 1 && "started".equals(events.getItems().get(0).getMessage()));
-    System.out.println(form + ": " + events.getItems().get(0).getMessage());
+    require(form, events.items().size() == 1 && "started".equals(events.items().get(0).message()));
+    System.out.println(form + ": " + events.items().get(0).message());
   }
 
   private static void require(String what, boolean holds) {

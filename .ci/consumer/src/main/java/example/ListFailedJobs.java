@@ -17,11 +17,11 @@ public final class ListFailedJobs {
         .workspace("demo", "sandbox")
         .build();
 
-    WorldJob job = client.manifests().create(new CreateWorldManifestRequest().preset(PresetEnum.SMALL));
-    WorldJob done = client.jobs().waitFor(job.getId());
+    WorldJob job = client.manifests().create(CreateWorldManifestRequest.builder().preset(PresetEnum.SMALL).build());
+    WorldJob done = client.jobs().waitFor(job.id());
     for (WorldJob failed : client.jobs().listAll(ListWorldJobsParams.builder().status(JobStatus.FAILED).build())) {
-      System.out.println(failed.getId() + ": " + failed.getError());
+      System.out.println(failed.id() + ": " + failed.error().orElse("no error message"));
     }
-    System.out.println(done.getStatus());
+    System.out.println(done.status());
   }
 }

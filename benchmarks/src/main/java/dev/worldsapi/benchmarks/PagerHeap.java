@@ -50,8 +50,8 @@ public final class PagerHeap {
       int seen = 0;
       for (WorldJob job :
           client.jobs().listAll(ListWorldJobsParams.builder().pageSize(PAGE_SIZE).build())) {
-        if (job.getId() == null) {
-          throw new IllegalStateException("a job without an id");
+        if (job.id().isEmpty()) {
+          throw new IllegalStateException("a job with an empty id");
         }
         if (++seen % (PAGE_SIZE * 10) == 0) {
           memory.gc();

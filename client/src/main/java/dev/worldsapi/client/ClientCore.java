@@ -122,7 +122,7 @@ final class ClientCore {
       Function<Request.Options, Response> attempt,
       Function<B, T> body) {
     Pipeline.Exchange exchange = pipeline.send(operationId, options, attempt);
-    B decoded = pipeline.decode(exchange, type.getType());
+    B decoded = pipeline.decode(operationId, exchange, type.getType());
     return new RawResponse<>(
         exchange.status(), exchange.headers(), exchange.attempts(), body.apply(decoded));
   }

@@ -40,8 +40,8 @@ import org.jspecify.annotations.Nullable;
  *     .tokenSupplier(() -> System.getenv("WORLDS_TOKEN"))
  *     .workspace("demo", "sandbox")
  *     .build();
- * WorldJob job = client.manifests().create(new CreateWorldManifestRequest().preset(PresetEnum.SMALL));
- * WorldJob done = client.jobs().waitFor(job.getId());
+ * WorldJob job = client.manifests().create(CreateWorldManifestRequest.builder().preset(PresetEnum.SMALL).build());
+ * WorldJob done = client.jobs().waitFor(job.id());
  * }</pre>
  *
  * <p>The resource accessors ({@link #jobs()}, {@link #manifests()}, {@link #trajectories()}, one

@@ -97,7 +97,7 @@ class AsyncClientTest {
 
     WorldJob done = waitPolling20ms(client);
 
-    assertThat(done.getStatus().value()).isEqualTo("completed");
+    assertThat(done.status().value()).isEqualTo("completed");
     server.verify(3, getRequestedFor(urlPathEqualTo(JOB)));
     assertThat(tasks.get()).as("one executor task per poll").isEqualTo(3);
     // Between polls it waited through the client's sleeper, as the blocking waiter does.
@@ -123,7 +123,7 @@ class AsyncClientTest {
         .cause()
         .isInstanceOfSatisfying(
             JobWaitTimeoutException.class,
-            e -> assertThat(e.lastSeen().getStatus().value()).isEqualTo("running"));
+            e -> assertThat(e.lastSeen().status().value()).isEqualTo("running"));
     // Polls at 0, 20, ... 100 ms of the client's clock, which only its sleeper moved.
     server.verify(6, getRequestedFor(urlPathEqualTo(JOB)));
     assertThat(time.sleeps()).hasSize(5).containsOnly(Duration.ofMillis(20));
@@ -136,7 +136,7 @@ class AsyncClientTest {
 
     WorldJob done = waitPolling20ms(real);
 
-    assertThat(done.getStatus().value()).isEqualTo("completed");
+    assertThat(done.status().value()).isEqualTo("completed");
     server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
     assertThat(time.sleeps()).as("the fake sleeper of the other clients").isEmpty();
   }

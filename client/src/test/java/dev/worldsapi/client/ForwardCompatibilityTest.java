@@ -41,13 +41,13 @@ class ForwardCompatibilityTest {
     Page<WorldJob> page = client.jobs().list();
 
     WorldJob unknown = page.items().get(0);
-    assertThat(unknown.getKind().value()).isEqualTo("world_export");
-    assertThat(unknown.getKind().isKnown()).isFalse();
-    assertThat(unknown.getStatus().value()).isEqualTo("paused");
-    assertThat(unknown.getStatus().isTerminal()).isFalse();
-    assertThat(unknown.getResourceType().value()).isEqualTo("snapshot");
+    assertThat(unknown.kind().value()).isEqualTo("world_export");
+    assertThat(unknown.kind().isKnown()).isFalse();
+    assertThat(unknown.status().value()).isEqualTo("paused");
+    assertThat(unknown.status().isTerminal()).isFalse();
+    assertThat(unknown.resourceType().orElseThrow().value()).isEqualTo("snapshot");
     WorldJob known = page.items().get(1);
-    assertThat(known.getKind()).isEqualTo(JobKind.MANIFEST_GENERATION);
-    assertThat(known.getStatus().known()).contains(JobStatus.Known.COMPLETED);
+    assertThat(known.kind()).isEqualTo(JobKind.MANIFEST_GENERATION);
+    assertThat(known.status().known()).contains(JobStatus.Known.COMPLETED);
   }
 }

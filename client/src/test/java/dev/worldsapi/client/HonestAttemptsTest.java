@@ -59,7 +59,8 @@ class HonestAttemptsTest {
   void aCreateTheServerClosesOnReachesItOncePerAttemptWithOneKey() {
     server.then(closeWithoutAnswer(), closeWithoutAnswer(), closeWithoutAnswer());
 
-    assertThatThrownBy(() -> client(2).manifests().create(new CreateWorldManifestRequest()))
+    assertThatThrownBy(
+            () -> client(2).manifests().create(CreateWorldManifestRequest.builder().build()))
         .isInstanceOfSatisfying(
             WorldsTransportException.class, e -> assertThat(e.attempts()).isEqualTo(3));
     assertThat(server.received()).hasSize(3);
@@ -83,7 +84,7 @@ class HonestAttemptsTest {
   void anIdleConnectionTheServerClosedIsNotUsedForTheNextCall() throws Exception {
     WorldsClient client = client(0);
     server.then(json(TestClients.job("job-1", "queued")));
-    assertThat(client.jobs().get("job-1").getId()).isEqualTo("job-1");
+    assertThat(client.jobs().get("job-1").id()).isEqualTo("job-1");
 
     server.closeIdleConnections();
     Thread.sleep(50); // lets the close reach the client's socket; no timing is asserted

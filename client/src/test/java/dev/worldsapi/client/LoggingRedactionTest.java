@@ -63,7 +63,10 @@ class LoggingRedactionTest {
     client.jobs().get("job-1");
     Throwable rejected =
         catchThrowable(
-            () -> client.manifests().create(new CreateWorldManifestRequest().name("lab")));
+            () ->
+                client
+                    .manifests()
+                    .create(CreateWorldManifestRequest.builder().name("lab").build()));
     Throwable reset = catchThrowable(() -> client.jobs().get("job-2"));
 
     List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();

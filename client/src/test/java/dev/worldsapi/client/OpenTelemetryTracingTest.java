@@ -144,7 +144,7 @@ class OpenTelemetryTracingTest {
   void aCreateSaysItCarriedAnIdempotencyKeyButNotTheKey() {
     server.then(json(TestClients.job("job-1", "queued")));
 
-    client().manifests().create(new CreateWorldManifestRequest());
+    client().manifests().create(CreateWorldManifestRequest.builder().build());
 
     SpanData call = only(spans.getFinishedSpanItems(), SpanKind.INTERNAL);
     assertThat(call.getName()).isEqualTo("create_world_manifest");

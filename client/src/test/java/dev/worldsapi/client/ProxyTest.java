@@ -32,7 +32,7 @@ class ProxyTest {
             .proxy("127.0.0.1", proxy.getPort())
             .build();
 
-    assertThat(client.jobs().get("job-1").getId()).isEqualTo("job-1");
+    assertThat(client.jobs().get("job-1").id()).isEqualTo("job-1");
     proxy.verify(
         getRequestedFor(urlPathEqualTo(TestClients.JOBS + "/job-1"))
             .withHeader("Host", containing("worlds.invalid")));

@@ -49,7 +49,7 @@ class RawResponseTest {
     assertThat(raw.requestId()).contains("req-42");
     assertThat(raw.header("x-ratelimit-remaining")).contains("17");
     assertThat(raw.attempts()).isEqualTo(2);
-    assertThat(raw.parse().getId()).isEqualTo("job-1");
+    assertThat(raw.parse().id()).isEqualTo("job-1");
   }
 
   @Test

@@ -93,7 +93,7 @@ class RequestOptionsTest {
     client
         .manifests()
         .create(
-            new CreateWorldManifestRequest(),
+            CreateWorldManifestRequest.builder().build(),
             RequestOptions.builder().idempotencyKey("order-4711-manifest").build());
 
     server.verify(

@@ -144,9 +144,9 @@ class WorldsClientBuilderTest {
     var job =
         client
             .trajectories()
-            .create(new CreateWorldTrajectoryRequest().manifestId(manifest).count(3));
+            .create(CreateWorldTrajectoryRequest.builder().manifestId(manifest).count(3).build());
 
-    assertThat(job.getKind()).isEqualTo(JobKind.TRAJECTORY_GENERATION);
+    assertThat(job.kind()).isEqualTo(JobKind.TRAJECTORY_GENERATION);
     server.verify(
         postRequestedFor(urlPathEqualTo("/api/v1/org/acme/ws/lab/worlds/trajectories"))
             .withHeader("User-Agent", matching("worlds-api-java/\\d+\\.\\d+\\.\\d+.*"))
@@ -166,7 +166,7 @@ class WorldsClientBuilderTest {
             .userAgent("lab-tool/{1}")
             .build();
 
-    assertThat(client.jobs().get("job-1").getId()).isEqualTo("job-1");
+    assertThat(client.jobs().get("job-1").id()).isEqualTo("job-1");
     server.verify(
         getRequestedFor(urlPathEqualTo(TestClients.JOBS + "/job-1"))
             .withHeader("User-Agent", equalTo("lab-tool/{1}"))
@@ -197,9 +197,10 @@ class WorldsClientBuilderTest {
     assertThatThrownBy(() -> client.jobs().get(null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("jobId (job_id) is required");
-    assertThatThrownBy(() -> client.trajectories().create(new CreateWorldTrajectoryRequest()))
+    assertThatThrownBy(
+            () -> client.trajectories().create(CreateWorldTrajectoryRequest.builder().build()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("request.manifestId (manifest_id) is required");
+        .hasMessage("CreateWorldTrajectoryRequest: manifestId (manifest_id) is required");
     assertThatThrownBy(() -> client.trajectories().create(null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("request (body) is required");

@@ -1,5 +1,6 @@
 package dev.worldsapi.codegen;
 
+import java.io.File;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 
 /**
@@ -16,4 +17,16 @@ public class QuietJavaClientCodegen extends JavaClientCodegen {
 
   @Override
   public void postProcess() {}
+
+  /** Every written file gets the one short header (see {@link GeneratedHeader}). */
+  @Override
+  public void processOpts() {
+    super.processOpts();
+    setEnablePostProcessFile(true);
+  }
+
+  @Override
+  public void postProcessFile(File file, String fileType) {
+    GeneratedHeader.apply(file, getName(), openAPI);
+  }
 }

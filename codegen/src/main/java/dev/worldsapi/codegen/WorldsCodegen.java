@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,13 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
     super.processOpts();
     // Nothing but the templates of the subclass: no build files, docs or package-info.
     supportingFiles.clear();
+    setEnablePostProcessFile(true);
+  }
+
+  /** Every written file gets the one short header (see {@link GeneratedHeader}). */
+  @Override
+  public void postProcessFile(File file, String fileType) {
+    GeneratedHeader.apply(file, getName(), openAPI);
   }
 
   /**
@@ -157,7 +165,6 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
       argument.put("description", p.description == null ? "" : p.description);
       argument.put("isParams", false);
       argument.put("checks", checks);
-      argument.put("bodyRequired", p.isBodyParam ? requiredFields(op, allModels, p) : List.of());
       arguments.add(argument);
     }
     // The arguments a call without query parameters takes (the convenience overloads).
@@ -199,20 +206,6 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
     }
   }
 
-  /** The required fields of a body's schema: its getter, and its names in Java and the spec. */
-  private static List<Map<String, String>> requiredFields(
-      CodegenOperation op, List<ModelMap> allModels, CodegenParameter body) {
-    List<Map<String, String>> fields = new ArrayList<>();
-    for (CodegenProperty property : model(op, allModels, body.dataType).requiredVars) {
-      Map<String, String> field = new LinkedHashMap<>();
-      field.put("javaName", "request." + property.name);
-      field.put("specName", property.baseName);
-      field.put("getter", property.getter);
-      fields.add(field);
-    }
-    return fields;
-  }
-
   private static List<Map<String, String>> throwsList(CodegenOperation op) {
     List<Map<String, String>> list = new ArrayList<>();
     for (CodegenResponse response : op.responses) {
@@ -237,13 +230,13 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
     CodegenParameter page = queryParam(op, pageName);
     CodegenParameter size = queryParam(op, sizeName);
     CodegenModel list = model(op, allModels, op.returnBaseType);
-    CodegenProperty items = property(op, list, text(op, fields, "items"));
-    CodegenProperty total = property(op, list, text(op, fields, "total"));
-    CodegenProperty pageField = property(op, list, pageName);
-    CodegenProperty sizeField = property(op, list, sizeName);
+    CodegenProperty items = requiredProperty(op, list, text(op, fields, "items"));
+    CodegenProperty total = requiredProperty(op, list, text(op, fields, "total"));
+    CodegenProperty pageField = requiredProperty(op, list, pageName);
+    CodegenProperty sizeField = requiredProperty(op, list, sizeName);
     String itemType = items.items == null ? items.complexType : items.items.dataType;
     CodegenModel item = model(op, allModels, itemType);
-    CodegenProperty id = property(op, item, text(op, fields, "id"));
+    CodegenProperty id = requiredProperty(op, item, text(op, fields, "id"));
     if (size.maximum == null) {
       throw new SpecValidationException(
           "operation "
@@ -258,12 +251,34 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
     facts.put("sizeParam", size.paramName);
     facts.put("maxPageSize", size.maximum);
     facts.put("defaultPageSize", size.defaultValue == null ? size.maximum : size.defaultValue);
-    facts.put("itemsGetter", items.getter);
-    facts.put("totalGetter", total.getter);
-    facts.put("pageGetter", pageField.getter);
-    facts.put("sizeGetter", sizeField.getter);
-    facts.put("idGetter", id.getter);
+    facts.put("itemsAccessor", items.name);
+    facts.put("totalAccessor", total.name);
+    facts.put("pageAccessor", pageField.name);
+    facts.put("sizeAccessor", sizeField.name);
+    facts.put("idAccessor", id.name);
     return facts;
+  }
+
+  /**
+   * A field a paged operation's client reads on every page: required and not nullable in the spec,
+   * so that the models' accessor is a plain value.
+   */
+  private static CodegenProperty requiredProperty(
+      CodegenOperation op, CodegenModel model, String name) {
+    CodegenProperty property = property(op, model, name);
+    if (!property.required || property.isNullable) {
+      throw new SpecValidationException(
+          "operation "
+              + op.operationIdOriginal
+              + ": "
+              + PAGINATION
+              + " names "
+              + model.classname
+              + "."
+              + name
+              + ", which must be required and not nullable: every page has it");
+    }
+    return property;
   }
 
   private static String text(CodegenOperation op, Map<?, ?> fields, String key) {

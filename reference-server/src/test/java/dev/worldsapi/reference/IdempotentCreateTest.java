@@ -57,12 +57,13 @@ class IdempotentCreateTest {
                     .build())
             .build();
 
-    WorldJob job = client.manifests().create(new CreateWorldManifestRequest().name("lab"));
+    WorldJob job =
+        client.manifests().create(CreateWorldManifestRequest.builder().name("lab").build());
 
     assertThat(proxy.requests()).as("requests that reached the server").isEqualTo(2);
     assertThat(server.store().list(DemoData.SANDBOX, j -> true))
         .singleElement()
-        .satisfies(only -> assertThat(only.getId()).isEqualTo(job.getId()));
+        .satisfies(only -> assertThat(only.getId()).isEqualTo(job.id()));
   }
 
   /**

@@ -136,7 +136,7 @@ class ExtensionLifecycleTest {
       clock.sleep(java.time.Duration.ofMinutes(1));
       assertThat(server.jobs())
           .singleElement()
-          .extracting(j -> j.getStatus().value())
+          .extracting(j -> j.status().value())
           .isEqualTo("queued");
     }
   }
@@ -218,7 +218,7 @@ class ExtensionLifecycleTest {
     void seesThemAsBeforeAllLeftThem(TestServer server, WorldsClient client) {
       assertThat(client.jobs().list().items())
           .hasSize(3)
-          .allSatisfy(job -> assertThat(job.getStatus().value()).isEqualTo("queued"));
+          .allSatisfy(job -> assertThat(job.status().value()).isEqualTo("queued"));
       assertThat(server.requests()).hasSize(1);
       assertThatThrownBy(() -> client.workspace("acme", "other").jobs().list())
           .isInstanceOf(dev.worldsapi.client.errors.NotFoundException.class);

@@ -56,11 +56,11 @@ class TestKitControlsTest {
 
     assertThat(listed).singleElement().usingRecursiveComparison().isEqualTo(fixture);
     WorldJob job = listed.get(0);
-    assertThat(job.getKind()).isEqualTo(JobKind.TRAJECTORY_GENERATION);
-    assertThat(job.getProjectId()).isEqualTo(PROJECT.toString());
-    assertThat(job.getCreatedBy()).isEqualTo(OTHER_USER.toString());
-    assertThat(job.getCreatedAt().toInstant()).isEqualTo(created);
-    assertThat(job.getError()).isEqualTo("GPU quota exceeded");
+    assertThat(job.kind()).isEqualTo(JobKind.TRAJECTORY_GENERATION);
+    assertThat(job.projectId()).contains(PROJECT.toString());
+    assertThat(job.createdBy()).contains(OTHER_USER.toString());
+    assertThat(job.createdAt().toInstant()).isEqualTo(created);
+    assertThat(job.error()).contains("GPU quota exceeded");
     assertThat(server.jobs()).singleElement().usingRecursiveComparison().isEqualTo(fixture);
   }
 
@@ -71,14 +71,14 @@ class TestKitControlsTest {
         JobStatus status = JobStatus.of(known.name().toLowerCase(java.util.Locale.ROOT));
         WorldJob made = server.job().kind(kind).status(status).create();
 
-        WorldJob served = client.jobs().get(made.getId());
+        WorldJob served = client.jobs().get(made.id());
 
-        assertThat(served.getKind()).as("%s %s", kind, status).isEqualTo(kind);
-        assertThat(served.getStatus()).as("%s %s", kind, status).isEqualTo(status);
-        assertThat(served.getResult() != null)
+        assertThat(served.kind()).as("%s %s", kind, status).isEqualTo(kind);
+        assertThat(served.status()).as("%s %s", kind, status).isEqualTo(status);
+        assertThat(served.result().isPresent())
             .as("%s %s has a result", kind, status)
             .isEqualTo(status.equals(JobStatus.COMPLETED));
-        assertThat(served.getError() != null)
+        assertThat(served.error().isPresent())
             .as("%s %s has an error", kind, status)
             .isEqualTo(status.equals(JobStatus.FAILED));
       }
@@ -92,11 +92,11 @@ class TestKitControlsTest {
   void aTrajectoryBatchCompletesWithItsTrajectories(WorldsClient client, TestServer server) {
     WorldJob batch = server.job().trajectoryBatch(3).status(JobStatus.COMPLETED).create();
 
-    WorldJob served = client.jobs().get(batch.getId());
+    WorldJob served = client.jobs().get(batch.id());
 
-    assertThat(served.getResourceType()).isEqualTo(ResourceType.TRAJECTORY_BATCH);
-    assertThat(served.getResult()).containsKeys("batch_id", "trajectory_ids");
-    assertThat((List<?>) served.getResult().get("trajectory_ids")).hasSize(3);
+    assertThat(served.resourceType()).contains(ResourceType.TRAJECTORY_BATCH);
+    assertThat(served.result().orElseThrow()).containsKeys("batch_id", "trajectory_ids");
+    assertThat((List<?>) served.result().orElseThrow().get("trajectory_ids")).hasSize(3);
   }
 
   @Test
@@ -133,17 +133,17 @@ class TestKitControlsTest {
 
   @Test
   void advanceCompletesAJobThatWaitForThenReturns(WorldsClient client, TestServer server) {
-    WorldJob created = client.manifests().create(new CreateWorldManifestRequest());
-    assertThat(created.getStatus()).isEqualTo(JobStatus.QUEUED);
+    WorldJob created = client.manifests().create(CreateWorldManifestRequest.builder().build());
+    assertThat(created.status()).isEqualTo(JobStatus.QUEUED);
 
     assertThat(server.advance()).isEqualTo(1);
-    assertThat(client.jobs().get(created.getId()).getStatus()).isEqualTo(JobStatus.RUNNING);
+    assertThat(client.jobs().get(created.id()).status()).isEqualTo(JobStatus.RUNNING);
     server.advance(4);
-    WorldJob done = client.jobs().waitFor(created.getId());
+    WorldJob done = client.jobs().waitFor(created.id());
 
-    assertThat(done.getStatus()).isEqualTo(JobStatus.COMPLETED);
-    assertThat(done.getResult()).containsKey("manifest_id");
-    assertThat(done.getStartedAt()).isAfter(done.getCreatedAt());
+    assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(done.result().orElseThrow()).containsKey("manifest_id");
+    assertThat(done.startedAt().orElseThrow()).isAfter(done.createdAt());
     assertThat(server.clock().sleeps()).isEmpty();
   }
 
@@ -152,10 +152,10 @@ class TestKitControlsTest {
     WorldJob job = server.job().failsWith("out of capacity").create();
     server.stepJobsEvery(Duration.ofSeconds(5));
 
-    WorldJob ended = client.jobs().waitFor(job.getId());
+    WorldJob ended = client.jobs().waitFor(job.id());
 
-    assertThat(ended.getStatus()).isEqualTo(JobStatus.FAILED);
-    assertThat(ended.getError()).isEqualTo("out of capacity");
+    assertThat(ended.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(ended.error()).contains("out of capacity");
     // queued, running at 0, 25, 50 and 75 %, then failed: six polls, five sleeps of 5 s.
     assertThat(server.requests(Operation.GET_WORLD_JOB)).hasSize(6);
     assertThat(server.clock().sleeps()).hasSize(5).containsOnly(Duration.ofSeconds(5));
@@ -168,9 +168,9 @@ class TestKitControlsTest {
     server.stepJobsEvery(Duration.ofSeconds(5));
 
     WorldJob done =
-        client.async().jobs().waitFor(job.getId()).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        client.async().jobs().waitFor(job.id()).get(30, java.util.concurrent.TimeUnit.SECONDS);
 
-    assertThat(done.getStatus()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(server.clock().sleeps()).hasSize(5).containsOnly(Duration.ofSeconds(5));
   }
 
@@ -181,7 +181,7 @@ class TestKitControlsTest {
 
     assertThat(server.advance(10)).isEqualTo(5);
     assertThat(server.jobs())
-        .filteredOn(job -> job.getId().equals(frozen.getId()))
+        .filteredOn(job -> job.id().equals(frozen.id()))
         .singleElement()
         .usingRecursiveComparison()
         .isEqualTo(frozen);
@@ -195,12 +195,11 @@ class TestKitControlsTest {
 
     assertThat(once.jobs().list().total()).isEqualTo(1);
     InternalServerException first =
-        catchThrowableOfType(InternalServerException.class, () -> once.jobs().get(job.getId()));
-    assertThatThrownBy(() -> once.jobs().get(job.getId()))
-        .isInstanceOf(InternalServerException.class);
+        catchThrowableOfType(InternalServerException.class, () -> once.jobs().get(job.id()));
+    assertThatThrownBy(() -> once.jobs().get(job.id())).isInstanceOf(InternalServerException.class);
 
     assertThat(first.header("X-Request-Id")).isPresent();
-    assertThat(once.jobs().get(job.getId()).getId()).isEqualTo(job.getId());
+    assertThat(once.jobs().get(job.id()).id()).isEqualTo(job.id());
   }
 
   @Test
@@ -234,7 +233,8 @@ class TestKitControlsTest {
       WorldsClient client, TestServer server) {
     server.nextRequests(1).to(Operation.CREATE_WORLD_MANIFEST).with(Fault.dropConnection());
 
-    WorldJob job = client.manifests().create(new CreateWorldManifestRequest().name("nightly"));
+    WorldJob job =
+        client.manifests().create(CreateWorldManifestRequest.builder().name("nightly").build());
 
     List<ReceivedRequest> creates = server.requests(Operation.CREATE_WORLD_MANIFEST);
     assertThat(creates).extracting(ReceivedRequest::status).containsExactly(0, 200);
@@ -242,7 +242,7 @@ class TestKitControlsTest {
         .isPresent()
         .isEqualTo(creates.get(1).header("Idempotency-Key"));
     assertThat(creates.get(1).bodyText()).contains("\"nightly\"");
-    assertThat(server.jobs()).extracting(WorldJob::getId).containsExactly(job.getId());
+    assertThat(server.jobs()).extracting(WorldJob::id).containsExactly(job.id());
   }
 
   @Test

@@ -53,20 +53,18 @@ public class WorldsServiceException extends WorldsException {
 
   /** The envelope's human-readable {@code detail}, or {@code null} without an envelope. */
   public @Nullable String detail() {
-    return response.envelope() == null ? null : response.envelope().getDetail();
+    return response.envelope() == null ? null : response.envelope().detail();
   }
 
   /** The envelope's stable machine-readable {@code type}, or {@code null} without an envelope. */
   public @Nullable String errorType() {
-    return response.envelope() == null ? null : response.envelope().getType();
+    return response.envelope() == null ? null : response.envelope().type();
   }
 
   /** The envelope's validation errors; empty when there are none or there is no envelope. */
   public List<ValidationError> validationErrors() {
     ErrorEnvelope envelope = response.envelope();
-    return envelope == null || envelope.getErrors() == null
-        ? List.of()
-        : List.copyOf(envelope.getErrors());
+    return envelope == null ? List.of() : envelope.errors().orElse(List.of());
   }
 
   /** The response body as received, also when it was not the envelope. */
@@ -89,14 +87,10 @@ public class WorldsServiceException extends WorldsException {
             .append(response.path());
     ErrorEnvelope envelope = response.envelope();
     if (envelope != null) {
-      message.append(": ").append(envelope.getDetail());
-      if (envelope.getType() != null) {
-        message.append(" (").append(envelope.getType()).append(')');
-      }
-      if (envelope.getErrors() != null) {
-        for (ValidationError error : envelope.getErrors()) {
-          message.append("; ").append(error.getLoc()).append(": ").append(error.getMsg());
-        }
+      message.append(": ").append(envelope.detail());
+      message.append(" (").append(envelope.type()).append(')');
+      for (ValidationError error : envelope.errors().orElse(List.of())) {
+        message.append("; ").append(error.loc()).append(": ").append(error.msg());
       }
     } else if (response.rawBody().isEmpty()) {
       message.append(": empty body");

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * holds the value. Equal when the values are equal. Immutable.
  *
  * <pre>{@code
- * switch (job.getStatus().known().orElse(null)) {
+ * switch (job.status().known().orElse(null)) {
  *   case COMPLETED -> ...
- *   case null, default -> log.info("status {}", job.getStatus().value());
+ *   case null, default -> log.info("status {}", job.status().value());
  * }
  * }</pre>
  *

@@ -18,9 +18,9 @@ public final class JobWaitTimeoutException extends WorldsException {
   public JobWaitTimeoutException(WorldJob lastSeen, Duration timeout) {
     super(
         "job "
-            + lastSeen.getId()
+            + lastSeen.id()
             + " is still "
-            + lastSeen.getStatus()
+            + lastSeen.status()
             + " after waiting "
             + timeout
             + "; it was not cancelled");

@@ -9,9 +9,9 @@ import java.util.function.Function;
 
 /**
  * Polls a job until it reaches a terminal status ({@code completed}, {@code failed} or {@code
- * cancelled}) and returns its record; tell the outcomes apart with {@code job.getStatus().known()}
- * or {@code job.getStatus().equals(JobStatus.COMPLETED)}. Immutable and thread-safe; the {@code
- * with…} methods return changed copies.
+ * cancelled}) and returns its record; tell the outcomes apart with {@code job.status().known()} or
+ * {@code job.status().equals(JobStatus.COMPLETED)}. Immutable and thread-safe; the {@code with…}
+ * methods return changed copies.
  *
  * <p>Defaults: a poll every 5 s, as the Worlds CLI does, for at most 10 minutes. A timeout throws
  * {@link JobWaitTimeoutException} and does not cancel the job. A 429 while polling waits for the
@@ -19,9 +19,9 @@ import java.util.function.Function;
  * Any other failure reaches the caller.
  *
  * <pre>{@code
- * WorldJob job = client.manifests().create(new CreateWorldManifestRequest().preset(PresetEnum.SMALL));
- * WorldJob done = client.jobs().waiter().withTimeout(Duration.ofMinutes(2)).waitFor(job.getId());
- * if (!done.getStatus().equals(JobStatus.COMPLETED)) { ... done.getError() ... }
+ * WorldJob job = client.manifests().create(CreateWorldManifestRequest.builder().preset(PresetEnum.SMALL).build());
+ * WorldJob done = client.jobs().waiter().withTimeout(Duration.ofMinutes(2)).waitFor(job.id());
+ * if (!done.status().equals(JobStatus.COMPLETED)) { ... done.error() ... }
  * }</pre>
  */
 public final class JobWaiter {

@@ -40,9 +40,7 @@ final class WaitState {
   Optional<WorldJob> polled(WorldJob job) {
     last = job;
     rateLimitedInARow = 0;
-    return job.getStatus() != null && job.getStatus().isTerminal()
-        ? Optional.of(job)
-        : Optional.empty();
+    return job.status().isTerminal() ? Optional.of(job) : Optional.empty();
   }
 
   /**

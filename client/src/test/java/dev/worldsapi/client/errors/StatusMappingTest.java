@@ -66,9 +66,9 @@ class StatusMappingTest {
     assertThat(thrown.envelope())
         .hasValueSatisfying(
             envelope -> {
-              assertThat(envelope.getCode()).isEqualTo(status);
-              assertThat(envelope.getDetail()).isEqualTo("Something about " + status);
-              assertThat(envelope.getType()).isEqualTo("type_" + status);
+              assertThat(envelope.code()).isEqualTo(status);
+              assertThat(envelope.detail()).isEqualTo("Something about " + status);
+              assertThat(envelope.type()).isEqualTo("type_" + status);
             });
     assertThat(thrown.detail()).isEqualTo("Something about " + status);
     assertThat(thrown.errorType()).isEqualTo("type_" + status);
@@ -103,13 +103,13 @@ class StatusMappingTest {
         catchThrowableOfType(UnprocessableEntityException.class, () -> client.jobs().list());
 
     assertThat(thrown.validationErrors())
-        .extracting(ValidationError::getLoc)
+        .extracting(ValidationError::loc)
         .containsExactly(
             List.of("query", "page_size"),
             List.of("body", "domains", 0),
             List.of("query", "status"));
     assertThat(thrown.validationErrors())
-        .extracting(ValidationError::getType)
+        .extracting(ValidationError::type)
         .containsExactly("less_than_equal", "string_type", "enum");
     assertThat(thrown.getMessage())
         .contains("[query, page_size]: Input should be less than or equal to 100");

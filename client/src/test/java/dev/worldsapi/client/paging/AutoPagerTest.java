@@ -64,7 +64,7 @@ class AutoPagerTest {
 
     List<WorldJob> jobs = client.jobs().listAll(pageSize(3)).lenient().stream().toList();
 
-    assertThat(jobs).extracting(WorldJob::getId).containsExactly("job-0", "job-1", "job-2");
+    assertThat(jobs).extracting(WorldJob::id).containsExactly("job-0", "job-1", "job-2");
   }
 
   @Test
@@ -102,7 +102,7 @@ class AutoPagerTest {
             .withQueryParam("page", equalTo("3"))
             .willReturn(okJson(page(5, 2, 3, 3, 7))));
 
-    List<String> ids = client.jobs().listAll(pageSize(3)).stream().map(WorldJob::getId).toList();
+    List<String> ids = client.jobs().listAll(pageSize(3)).stream().map(WorldJob::id).toList();
 
     assertThat(ids).containsExactly("job-0", "job-1", "job-2", "job-3", "job-4", "job-5", "job-6");
   }

@@ -69,7 +69,7 @@ class RetryBehaviourTest {
         aResponse().withStatus(503),
         okJson(TestClients.job("job-1", "running")));
 
-    assertThat(client.jobs().get("job-1").getStatus().value()).isEqualTo("running");
+    assertThat(client.jobs().get("job-1").status().value()).isEqualTo("running");
     assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500));
     server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
   }
@@ -81,7 +81,7 @@ class RetryBehaviourTest {
     WorldsTransportException thrown =
         catchThrowableOfType(
             WorldsTransportException.class,
-            () -> refused.manifests().create(new CreateWorldManifestRequest()));
+            () -> refused.manifests().create(CreateWorldManifestRequest.builder().build()));
 
     assertThat(thrown.requestMayHaveBeenSent()).isFalse();
     assertThat(thrown.getMessage()).contains("after 3 attempts");

@@ -46,7 +46,7 @@ class JobWaiterTest {
 
     WorldJob job = client.jobs().waiter().withPollInterval(Duration.ofSeconds(2)).waitFor("job-1");
 
-    assertThat(job.getStatus()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(8));
   }
 
@@ -55,7 +55,7 @@ class JobWaiterTest {
     respondInTurn(
         okJson(TestClients.job("job-1", "paused")), okJson(TestClients.job("job-1", "completed")));
 
-    assertThat(client.jobs().waitFor("job-1").getStatus()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(client.jobs().waitFor("job-1").status()).isEqualTo(JobStatus.COMPLETED);
     server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
   }
 

@@ -99,20 +99,13 @@ final class ConsumerRequests {
   }
 
   /**
-   * The body the client sends for a trajectory with defaults: every field, as the generated model
-   * writes its defaults; {@code manifest_id} from the provider state.
+   * The body the client sends for a trajectory with defaults: only {@code manifest_id} (from the
+   * provider state), as a model sends only the fields that were set and the API applies the
+   * defaults of the rest.
    */
   static PactDslJsonBody trajectoryRequest(String manifestIdExpression, String example) {
     return new PactDslJsonBody()
-        .valueFromProviderState("manifest_id", manifestIdExpression, example)
-        .stringValue("goal", "Domain Admins")
-        .numberValue("count", 1)
-        .stringValue("strategy", "random")
-        .numberValue("max_steps", 100)
-        .numberValue("seed", 42)
-        .numberValue("threads", 1)
-        .booleanValue("only_successful", false)
-        .stringValue("mode", "kali");
+        .valueFromProviderState("manifest_id", manifestIdExpression, example);
   }
 
   /** The V4 pact, each interaction tied to its operation. */

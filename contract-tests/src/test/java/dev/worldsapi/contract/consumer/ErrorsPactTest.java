@@ -93,7 +93,7 @@ class ErrorsPactTest {
           "/manifests",
           null,
           newJsonBody(body -> body.stringValue("name", "lab")).build(),
-          w -> w.manifests().create(new CreateWorldManifestRequest().name("lab")));
+          w -> w.manifests().create(CreateWorldManifestRequest.builder().name("lab").build()));
   private static final Operation CREATE_TRAJECTORY =
       new Operation(
           "generate trajectories",
@@ -105,7 +105,9 @@ class ErrorsPactTest {
           w ->
               w.trajectories()
                   .create(
-                      new CreateWorldTrajectoryRequest().manifestId(UUID.fromString(MANIFEST_ID))));
+                      CreateWorldTrajectoryRequest.builder()
+                          .manifestId(UUID.fromString(MANIFEST_ID))
+                          .build()));
 
   private static final List<Operation> EVERY_OPERATION =
       List.of(LIST, GET, CANCEL, CREATE_MANIFEST, CREATE_TRAJECTORY);
@@ -161,8 +163,7 @@ class ErrorsPactTest {
     assertThat(thrown.status()).isEqualTo(status);
     assertThat(thrown.errorType()).isEqualTo(type);
     assertThat(thrown.detail()).isEqualTo("What went wrong");
-    assertThat(thrown.envelope())
-        .hasValueSatisfying(e -> assertThat(e.getCode()).isEqualTo(status));
+    assertThat(thrown.envelope()).hasValueSatisfying(e -> assertThat(e.code()).isEqualTo(status));
   }
 
   private static <T extends WorldsServiceException> void everyOperationRaises(
@@ -395,7 +396,10 @@ class ErrorsPactTest {
             () ->
                 client
                     .manifests()
-                    .create(new CreateWorldManifestRequest().domains(List.of("acme.local", ""))));
+                    .create(
+                        CreateWorldManifestRequest.builder()
+                            .domains(List.of("acme.local", ""))
+                            .build()));
     UnprocessableEntityException semantic =
         catchThrowableOfType(
             UnprocessableEntityException.class,
@@ -403,16 +407,17 @@ class ErrorsPactTest {
                 client
                     .trajectories()
                     .create(
-                        new CreateWorldTrajectoryRequest()
-                            .manifestId(UUID.fromString(MANIFEST_ID))));
+                        CreateWorldTrajectoryRequest.builder()
+                            .manifestId(UUID.fromString(MANIFEST_ID))
+                            .build()));
 
     assertThat(body.errorType()).isEqualTo("validation_error");
     assertThat(body.validationErrors())
-        .extracting(ValidationError::getLoc)
+        .extracting(ValidationError::loc)
         .containsOnly(List.of("body", "domains", 1));
-    assertThat(body.validationErrors().get(0).getLoc().get(2)).isInstanceOf(Integer.class);
+    assertThat(body.validationErrors().get(0).loc().get(2)).isInstanceOf(Integer.class);
     assertThat(semantic.validationErrors())
-        .extracting(ValidationError::getType)
+        .extracting(ValidationError::type)
         .containsOnly("manifest_not_found");
   }
 

@@ -40,11 +40,11 @@ class AutoPagerOnTheServerTest {
   })
   void returnsEveryJobOnceFetchingOnlyThePagesNeeded(
       int total, int pageSize, int requests, WorldsClient client, TestServer server) {
-    List<String> made = server.job().create(total).stream().map(WorldJob::getId).toList();
+    List<String> made = server.job().create(total).stream().map(WorldJob::id).toList();
 
     List<String> ids =
         client.jobs().listAll(ListWorldJobsParams.builder().pageSize(pageSize).build()).stream()
-            .map(WorldJob::getId)
+            .map(WorldJob::id)
             .toList();
 
     assertThat(ids).hasSize(total).doesNotHaveDuplicates();

@@ -42,7 +42,7 @@ class RetriesOnTheServerTest {
     WorldJob job = server.job().create();
     server.nextRequests(1).with(Fault.rateLimited(Duration.ofSeconds(7)));
 
-    assertThat(client.jobs().get(job.getId()).getId()).isEqualTo(job.getId());
+    assertThat(client.jobs().get(job.id()).id()).isEqualTo(job.id());
     assertThat(server.clock().sleeps()).containsExactly(Duration.ofSeconds(7));
     assertThat(server.requests(Operation.GET_WORLD_JOB)).hasSize(2);
   }
@@ -51,9 +51,9 @@ class RetriesOnTheServerTest {
   void retriesPostOn429SinceTheServerDidNotActOnIt(TestServer server) {
     server.nextRequests(1).with(Fault.rateLimited(Duration.ofSeconds(1)));
 
-    WorldJob job = client.manifests().create(new CreateWorldManifestRequest());
+    WorldJob job = client.manifests().create(CreateWorldManifestRequest.builder().build());
 
-    assertThat(job.getStatus()).isEqualTo(JobStatus.QUEUED);
+    assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
     assertThat(server.clock().sleeps()).containsExactly(Duration.ofSeconds(1));
     assertThat(server.requests(Operation.CREATE_WORLD_MANIFEST))
         .extracting(ReceivedRequest::status)
@@ -66,7 +66,7 @@ class RetriesOnTheServerTest {
     WorldJob job = server.job().status(JobStatus.RUNNING).create();
     server.nextRequests(1).with(Fault.dropConnection());
 
-    assertThat(client.jobs().get(job.getId()).getId()).isEqualTo(job.getId());
+    assertThat(client.jobs().get(job.id()).id()).isEqualTo(job.id());
     assertThat(server.requests(Operation.GET_WORLD_JOB))
         .extracting(ReceivedRequest::status)
         .containsExactly(0, 200);
@@ -76,19 +76,19 @@ class RetriesOnTheServerTest {
   void retriesACreateAfterADroppedConnectionWithTheSameIdempotencyKey(TestServer server) {
     server.nextRequests(1).with(Fault.dropConnection());
 
-    WorldJob job = client.manifests().create(new CreateWorldManifestRequest());
+    WorldJob job = client.manifests().create(CreateWorldManifestRequest.builder().build());
 
     List<ReceivedRequest> sent = server.requests(Operation.CREATE_WORLD_MANIFEST);
     assertThat(sent).hasSize(2);
     Optional<String> key = sent.get(0).header("Idempotency-Key");
     assertThat(key).isPresent().isEqualTo(sent.get(1).header("Idempotency-Key"));
-    assertThat(server.jobs()).extracting(WorldJob::getId).containsExactly(job.getId());
+    assertThat(server.jobs()).extracting(WorldJob::id).containsExactly(job.id());
   }
 
   @Test
   void everyCreateSendsAFreshIdempotencyKey(TestServer server) {
-    client.manifests().create(new CreateWorldManifestRequest());
-    client.manifests().create(new CreateWorldManifestRequest());
+    client.manifests().create(CreateWorldManifestRequest.builder().build());
+    client.manifests().create(CreateWorldManifestRequest.builder().build());
 
     List<ReceivedRequest> sent = server.requests(Operation.CREATE_WORLD_MANIFEST);
     assertThat(sent.get(0).header("Idempotency-Key"))
@@ -103,8 +103,7 @@ class RetriesOnTheServerTest {
     server.nextRequests(1).to(Operation.CANCEL_WORLD_JOB).with(Fault.dropConnection());
 
     WorldsTransportException thrown =
-        catchThrowableOfType(
-            WorldsTransportException.class, () -> client.jobs().cancel(job.getId()));
+        catchThrowableOfType(WorldsTransportException.class, () -> client.jobs().cancel(job.id()));
 
     assertThat(thrown.requestMayHaveBeenSent()).isTrue();
     assertThat(thrown.attempts()).isEqualTo(1);
@@ -120,8 +119,7 @@ class RetriesOnTheServerTest {
     WorldsClient impatient = client.toBuilder().readTimeout(Duration.ofMillis(200)).build();
 
     WorldsTimeoutException thrown =
-        catchThrowableOfType(
-            WorldsTimeoutException.class, () -> impatient.jobs().cancel(job.getId()));
+        catchThrowableOfType(WorldsTimeoutException.class, () -> impatient.jobs().cancel(job.id()));
 
     assertThat(thrown.requestMayHaveBeenSent()).isTrue();
     assertThat(server.clock().sleeps()).isEmpty();

@@ -13,15 +13,17 @@ public final class ClientObjectMapper {
   private ClientObjectMapper() {}
 
   /**
-   * A mapper that reads what a newer server sends (unknown fields are ignored; unknown enum values
-   * are kept by the open enum types), writes timestamps as ISO-8601 strings and leaves unset
-   * optional request fields out.
+   * A mapper that reads a body as one JSON value and nothing after it, writes timestamps as
+   * ISO-8601 strings and leaves unset optional request fields out. The models read and write
+   * themselves (each checks its schema, and keeps unknown fields and enum values); this
+   * configuration is for everything else.
    */
   public static ObjectMapper create() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .build();

@@ -1,6 +1,5 @@
 package dev.worldsapi.client.internal.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.client.errors.AuthenticationException;
 import dev.worldsapi.client.errors.BadGatewayException;
@@ -54,7 +53,7 @@ final class ErrorEnvelopeMapper {
             Requests.pathOf(response.request()),
             response.status(),
             Requests.headersOf(response),
-            envelope(raw),
+            envelope(response, raw),
             raw);
     return toException(error, attempts);
   }
@@ -82,21 +81,18 @@ final class ErrorEnvelopeMapper {
   }
 
   /**
-   * The envelope, or {@code null} when the body is not a JSON object with {@code detail} or {@code
-   * type}.
+   * The envelope, or {@code null} when the body is not one: not JSON, in a content coding the
+   * client cannot undo, or JSON that is not the envelope's schema (a required field missing, a
+   * wrong type).
    */
-  private @Nullable ErrorEnvelope envelope(String raw) {
-    if (raw.isBlank()) {
+  private @Nullable ErrorEnvelope envelope(Response response, String raw) {
+    String coding = Requests.header(response.headers(), "Content-Encoding");
+    if (raw.isBlank()
+        || (coding != null && !coding.isBlank() && !coding.strip().equalsIgnoreCase("identity"))) {
       return null;
     }
     try {
-      JsonNode tree = mapper.readTree(raw);
-      if (tree == null
-          || !tree.isObject()
-          || !(tree.hasNonNull("detail") || tree.hasNonNull("type"))) {
-        return null;
-      }
-      return mapper.treeToValue(tree, ErrorEnvelope.class);
+      return mapper.readValue(raw, ErrorEnvelope.class);
     } catch (IOException | IllegalArgumentException notTheEnvelope) {
       return null;
     }

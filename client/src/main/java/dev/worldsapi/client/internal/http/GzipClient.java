@@ -44,7 +44,7 @@ public final class GzipClient implements Client {
             : request;
     Response response = delegate.execute(asking, options);
     String encoding = Requests.header(response.headers(), "Content-Encoding");
-    if (encoding == null || !encoding.strip().equalsIgnoreCase("gzip") || response.body() == null) {
+    if (encoding == null || !isGzip(encoding.strip()) || response.body() == null) {
       return response;
     }
     byte[] inflated;
@@ -68,6 +68,11 @@ public final class GzipClient implements Client {
             });
     headers.put("Content-Length", List.of(Integer.toString(inflated.length)));
     return response.toBuilder().headers(headers).body(inflated).build();
+  }
+
+  /** {@code gzip}, or its old name {@code x-gzip}, which RFC 9110 says to read as gzip. */
+  private static boolean isGzip(String coding) {
+    return coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip");
   }
 
   private byte[] readAtMost(InputStream in) throws IOException {

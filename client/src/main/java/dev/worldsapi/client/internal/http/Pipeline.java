@@ -151,12 +151,13 @@ public final class Pipeline {
   }
 
   /**
-   * The exchange's body read as {@code type}.
+   * The exchange's body read as {@code type}, the answer of {@code operationId}.
    *
-   * @throws WorldsDecodeException when the body is empty or not that JSON
+   * @throws WorldsDecodeException when the body is empty, in a coding the client cannot undo, not
+   *     JSON, or not the schema of {@code type}
    */
-  public <T> T decode(Exchange exchange, Type type) {
-    return decoder.decode(exchange.response(), type, exchange.attempts());
+  public <T> T decode(String operationId, Exchange exchange, Type type) {
+    return decoder.decode(operationId, exchange.response(), type, exchange.attempts());
   }
 
   /** A write with an Idempotency-Key is as safe to repeat as a read: the key makes it act once. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.worldsapi.client.internal.invoker.ApiClient;
 import dev.worldsapi.client.model.JobStatus;
+import dev.worldsapi.client.model.WorldJob;
 import dev.worldsapi.client.model.WorldJobList;
 import dev.worldsapi.spec.SpecExamples;
 import java.io.IOException;
@@ -32,7 +33,8 @@ class GeneratedFeignApiTest {
 
   @BeforeEach
   void startServer() throws IOException {
-    byte[] body = SpecExamples.listJobs("firstPage").toString().getBytes(StandardCharsets.UTF_8);
+    byte[] page = SpecExamples.listJobs("firstPage").toString().getBytes(StandardCharsets.UTF_8);
+    byte[] job = SpecExamples.sharedResponse("Job").toString().getBytes(StandardCharsets.UTF_8);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",
@@ -42,6 +44,7 @@ class GeneratedFeignApiTest {
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().toString(),
                   exchange.getRequestHeaders().getFirst("Authorization")));
+          byte[] body = exchange.getRequestURI().getPath().endsWith("/jobs") ? page : job;
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
@@ -71,9 +74,9 @@ class GeneratedFeignApiTest {
     assertThat(request.uri())
         .isEqualTo("/api/v1/org/acme/ws/lab/worlds/jobs?page=2&page_size=50&status=running");
     assertThat(request.authorization()).isEqualTo("Bearer not-a-real-token");
-    assertThat(page.getItems())
+    assertThat(page.items())
         .singleElement()
-        .satisfies(job -> assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING));
+        .satisfies(job -> assertThat(job.status()).isEqualTo(JobStatus.RUNNING));
   }
 
   @Test
@@ -82,12 +85,14 @@ class GeneratedFeignApiTest {
     assertThatThrownBy(() -> apiClient.setBearerToken("not-a-real-token"))
         .isInstanceOf(RuntimeException.class);
 
-    apiClient.buildClient(WorldsJobsApi.class).getWorldJob("acme", "lab", "job-7f3a9c");
+    WorldJob job =
+        apiClient.buildClient(WorldsJobsApi.class).getWorldJob("acme", "lab", "job-7f3a9c");
 
     Recorded request = requests.poll(5, TimeUnit.SECONDS);
     assertThat(request).isNotNull();
     assertThat(request.uri()).isEqualTo("/api/v1/org/acme/ws/lab/worlds/jobs/job-7f3a9c");
     assertThat(request.authorization()).isNull();
+    assertThat(job.id()).isEqualTo("job-7f3a9c");
   }
 
   private String baseUrl() {
