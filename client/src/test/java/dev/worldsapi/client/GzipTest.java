@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.worldsapi.client.errors.WorldsDecodeException;
 import dev.worldsapi.client.errors.WorldsTransportException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,8 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The client asks for gzip, reads it, and refuses a body that inflates past its bound. */
+/**
+ * The client asks for gzip, reads it, refuses a body that inflates past its bound, and refuses a
+ * body in any coding it cannot undo.
+ */
 class GzipTest {
 
   private static final String JOB = TestClients.JOBS + "/job-1";
@@ -44,9 +50,48 @@ class GzipTest {
                         gzip(
                             TestClients.job("job-1", "queued").getBytes(StandardCharsets.UTF_8)))));
 
-    assertThat(client.jobs().get("job-1").getId()).isEqualTo("job-1");
+    assertThat(client.jobs().get("job-1").id()).isEqualTo("job-1");
     server.verify(
         getRequestedFor(urlPathEqualTo(JOB)).withHeader("Accept-Encoding", equalTo("gzip")));
+  }
+
+  /**
+   * A coding the client did not ask for and cannot undo is not read as if it were plain: the body
+   * below is a valid job, and still refused, so a proxy that compresses with Brotli is noticed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"br", "deflate", "gzip, br", "zstd"})
+  void refusesABodyInACodingItCannotUndoNamingTheCoding(String coding) {
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Content-Encoding", coding)
+                    .withBody(TestClients.job("job-1", "queued"))));
+
+    assertThatThrownBy(() -> client.jobs().get("job-1"))
+        .isInstanceOfSatisfying(
+            WorldsDecodeException.class,
+            refused -> {
+              assertThat(refused.operationId()).contains("get_world_job");
+              assertThat(refused.status()).hasValue(200);
+            })
+        .hasMessageContaining("content coding \"" + coding + "\"")
+        .hasMessageContaining("cannot decode");
+  }
+
+  @Test
+  void readsABodyMarkedIdentityAsPlain() {
+    server.stubFor(
+        get(urlPathEqualTo(JOB))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Content-Encoding", "identity")
+                    .withBody(TestClients.job("job-1", "queued"))));
+
+    assertThat(client.jobs().get("job-1").id()).isEqualTo("job-1");
   }
 
   @Test
