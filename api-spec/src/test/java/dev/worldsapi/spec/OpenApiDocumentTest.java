@@ -37,10 +37,13 @@ class OpenApiDocumentTest {
           Map.entry("404", "NotFound"),
           Map.entry("405", "MethodNotAllowed"),
           Map.entry("406", "NotAcceptable"),
+          Map.entry("408", "RequestTimeout"),
           Map.entry("409", "Conflict"),
+          Map.entry("414", "UriTooLong"),
           Map.entry("422", "ValidationFailed"),
           Map.entry("426", "UpgradeRequired"),
           Map.entry("429", "RateLimited"),
+          Map.entry("431", "RequestHeaderFieldsTooLarge"),
           Map.entry("500", "InternalServerError"),
           Map.entry("502", "BadGateway"),
           Map.entry("504", "GatewayTimeout"));

@@ -64,6 +64,7 @@ class BreakingChangeTableTest {
           Map.entry("url", "documentation (license, server)"),
           Map.entry("tags", "grouping for documentation and generators"),
           Map.entry("servers", "where the document is served; clients are given a base URL"),
+          Map.entry("x-internal", "documentation: who a server is for"),
           Map.entry("openapi", "the document format's version"),
           Map.entry("info", "documentation; its version is the gate's own version rule"),
           Map.entry("version", "the gate's own version rule"),
@@ -204,6 +205,12 @@ class BreakingChangeTableTest {
             s ->
                 ((ObjectNode) s.at("/components/parameters/IdempotencyKey/schema"))
                     .put("maxLength", 64)));
+    cases.add(
+        breaks(
+            "a request array's maxItems is lowered: clients send more items",
+            "CreateWorldManifestRequest.domains",
+            Set.of("maxItems", "items"),
+            s -> prop(s, "CreateWorldManifestRequest", "domains").put("maxItems", 10)));
     cases.add(
         breaks(
             "a request enum value is removed: clients send it",
