@@ -1,6 +1,9 @@
 package dev.worldsapi.codegen;
 
 import java.io.File;
+import org.openapitools.codegen.CodegenModel;
+import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.CodegenProperty;
 import org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen;
 
 /**
@@ -17,6 +20,30 @@ public class QuietJaxrsSpecCodegen extends JavaJAXRSSpecServerCodegen {
 
   @Override
   public void postProcess() {}
+
+  /**
+   * A uuid's length is its type's: the spec bounds every string ({@code maxLength: 36} on a uuid
+   * too, as the OWASP ruleset asks), but a {@code @Size} on a {@code UUID} has no validator, and a
+   * Bean Validation provider would fail every request with one.
+   */
+  @Override
+  public void postProcessModelProperty(CodegenModel model, CodegenProperty property) {
+    super.postProcessModelProperty(model, property);
+    if (property.isUuid) {
+      property.minLength = null;
+      property.maxLength = null;
+    }
+  }
+
+  /** As {@link #postProcessModelProperty}, for a parameter. */
+  @Override
+  public void postProcessParameter(CodegenParameter parameter) {
+    super.postProcessParameter(parameter);
+    if (parameter.isUuid) {
+      parameter.minLength = null;
+      parameter.maxLength = null;
+    }
+  }
 
   /** Every written file gets the one short header (see {@link GeneratedHeader}). */
   @Override

@@ -1,7 +1,7 @@
 package dev.worldsapi.reference;
 
+import dev.worldsapi.server.errors.ErrorResponses;
 import dev.worldsapi.server.json.ServerObjectMapper;
-import dev.worldsapi.server.model.ErrorEnvelope;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -98,7 +98,7 @@ public final class HttpEngine {
     connector.addBean(deadlines);
     server.addConnector(connector);
     server.setHandler(new GracefulHandler(new WholeRequestBodies(handler, maxBodyBytes)));
-    server.setErrorHandler(new EnvelopeErrors());
+    server.setErrorHandler(new EnvelopeErrors(limits.maxHeadBytes()));
     try {
       server.start();
     } catch (Exception e) {
@@ -138,7 +138,8 @@ public final class HttpEngine {
   /** The error envelope for {@code status}, as the bytes of a JSON body. */
   static byte[] envelope(int status, String detail) {
     try {
-      return ENVELOPES.writeValueAsBytes(new ErrorEnvelope(status, detail, type(status)));
+      return ENVELOPES.writeValueAsBytes(
+          ErrorResponses.body(status, type(status), detail, java.util.List.of()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write an error envelope", e);
     }
@@ -186,21 +187,34 @@ public final class HttpEngine {
 
   /**
    * What Jetty answers on its own (a head over the limit, a URI too long, malformed HTTP): the
-   * API's envelope, not Jetty's HTML page.
+   * API's envelope, not Jetty's HTML page, and a detail that says what to fix ({@link
+   * ProtocolErrors}).
    */
   private static final class EnvelopeErrors extends ErrorHandler {
+
+    private final int maxHeadBytes;
+
+    EnvelopeErrors(int maxHeadBytes) {
+      this.maxHeadBytes = maxHeadBytes;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       int status =
           request.getAttribute(ERROR_STATUS) instanceof Integer given
               ? given
               : response.getStatus();
-      String detail =
-          request.getAttribute(ERROR_MESSAGE) instanceof String message && !message.isBlank()
-              ? message
-              : "HTTP " + status;
+      String message = request.getAttribute(ERROR_MESSAGE) instanceof String text ? text : null;
+      Throwable failure =
+          request.getAttribute(ERROR_EXCEPTION) instanceof Throwable thrown ? thrown : null;
+      // Jetty names a request whose line it could not read "/badMessage" (or "/badURI").
+      String path = request.getHttpURI() == null ? "" : request.getHttpURI().getPath();
+      boolean inRequestLine = "/badMessage".equals(path) || "/badURI".equals(path);
+      ProtocolErrors.Refusal refusal =
+          ProtocolErrors.describe(status, message, failure, inRequestLine, maxHeadBytes);
+      response.setStatus(refusal.status());
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-      response.write(true, ByteBuffer.wrap(envelope(status, detail)), callback);
+      response.write(true, ByteBuffer.wrap(envelope(refusal.status(), refusal.detail())), callback);
       return true;
     }
   }

@@ -45,6 +45,11 @@ public final class JerseyHost implements ServerHost {
   }
 
   @Override
+  public boolean answersHeadLimits() {
+    return true;
+  }
+
+  @Override
   public Running start(ServerOptions options, List<Object> components) {
     ResourceConfig app =
         new ResourceConfig()

@@ -55,6 +55,9 @@ public final class ReferenceServer implements AutoCloseable {
                         || path.startsWith("docs/")
                         || (options.testMode() && path.equals(ProviderStatesResource.PATH)))
             .withMaxRequestBodyBytes(options.maxRequestBodyBytes());
+    if (options.rateLimit() != null) {
+      feature = feature.withRateLimit(options.rateLimit(), clock);
+    }
     if (options.traces() == ServerOptions.Traces.LOGGING) {
       AutoCloseable sdk = LoggingTraces.start();
       this.traces = sdk;

@@ -25,6 +25,14 @@ public interface ServerHost {
   }
 
   /**
+   * Whether the host answers a request head over the options' {@code maxHeadBytes} with the spec's
+   * 414 or 431 and the envelope (the conformance suite then provokes both).
+   */
+  default boolean answersHeadLimits() {
+    return false;
+  }
+
+  /**
    * Serves {@code components} (resources, providers, features, as instances) on the options' host
    * and port (0 for any free one), started, holding clients to the options' connection and body
    * limits where the host's engine can.

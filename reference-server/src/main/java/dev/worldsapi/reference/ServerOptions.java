@@ -1,6 +1,7 @@
 package dev.worldsapi.reference;
 
 import dev.worldsapi.server.json.JsonLimits;
+import dev.worldsapi.server.ratelimit.RateLimit;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
  *     on it
  * @param traces where the server's spans go: nowhere of its own (the Java agent may still trace
  *     it), or printed as log lines
+ * @param rateLimit each caller's limit on requests, or {@code null} for none (the default)
  */
 public record ServerOptions(
     String host,
@@ -40,7 +42,8 @@ public record ServerOptions(
     int maxJobsPerWorkspace,
     Duration shutdownGrace,
     ConnectionLimits connectionLimits,
-    Traces traces) {
+    Traces traces,
+    RateLimit rateLimit) {
 
   /** Where the server's own spans go. */
   public enum Traces {
@@ -67,7 +70,8 @@ public record ServerOptions(
         JobStore.DEFAULT_MAX_JOBS_PER_WORKSPACE,
         DEFAULT_SHUTDOWN_GRACE,
         ConnectionLimits.DEFAULTS,
-        Traces.NONE);
+        Traces.NONE,
+        null);
   }
 
   /** On loopback, without test controls. */
@@ -118,6 +122,7 @@ public record ServerOptions(
     builder.shutdownGrace = shutdownGrace;
     builder.connectionLimits = connectionLimits;
     builder.traces = traces;
+    builder.rateLimit = rateLimit;
     return builder;
   }
 
@@ -134,6 +139,7 @@ public record ServerOptions(
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULTS;
     private Traces traces = Traces.NONE;
+    private RateLimit rateLimit;
 
     private Builder() {}
 
@@ -194,6 +200,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** {@code null}: no limit. */
+    public Builder rateLimit(RateLimit rateLimit) {
+      this.rateLimit = rateLimit;
+      return this;
+    }
+
     public ServerOptions build() {
       return new ServerOptions(
           host,
@@ -206,7 +218,8 @@ public record ServerOptions(
           maxJobsPerWorkspace,
           shutdownGrace,
           connectionLimits,
-          traces);
+          traces,
+          rateLimit);
     }
   }
 
@@ -352,6 +365,16 @@ public record ServerOptions(
     String otelExporter;
 
     @Option(
+        names = "--rate-limit",
+        paramLabel = "REQUESTS/SECONDS",
+        description =
+            "hold each caller to at most REQUESTS requests in a window of SECONDS (e.g. 100/60):"
+                + " past it the caller is answered 429 with Retry-After, and every answer says"
+                + " where the caller stands (RateLimit-Policy, RateLimit) [WORLDS_RATE_LIMIT,"
+                + " default off]")
+    String rateLimit;
+
+    @Option(
         names = "--test-mode",
         description =
             "serve the test controls (provider states at POST /_pact/provider-states): for"
@@ -456,6 +479,7 @@ public record ServerOptions(
                 : integer(
                     maxHead.name, maxHead.value, ConnectionLimits.MIN_HEAD_BYTES, 1024 * 1024));
     Source exporter = Source.of("--otel-exporter", flags.otelExporter, "WORLDS_OTEL_EXPORTER", env);
+    Source rateLimit = Source.of("--rate-limit", flags.rateLimit, "WORLDS_RATE_LIMIT", env);
     Source testMode =
         flags.testMode
             ? new Source("--test-mode", "true")
@@ -479,7 +503,16 @@ public record ServerOptions(
             ? DEFAULT_SHUTDOWN_GRACE
             : Duration.ofMillis(integer(grace.name, grace.value, 0, 600_000)),
         limits,
-        exporter.value == null ? Traces.NONE : traces(exporter.name, exporter.value));
+        exporter.value == null ? Traces.NONE : traces(exporter.name, exporter.value),
+        rateLimit.value == null ? null : rateLimit(rateLimit.name, rateLimit.value));
+  }
+
+  private static RateLimit rateLimit(String source, String value) {
+    try {
+      return RateLimit.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
   }
 
   private static Traces traces(String source, String value) {
@@ -573,6 +606,8 @@ public record ServerOptions(
         + connectionLimits
         + ", traces="
         + traces
+        + ", rateLimit="
+        + (rateLimit == null ? "off" : rateLimit)
         + '}';
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.reference.controls.Fault;
-import dev.worldsapi.server.json.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -218,18 +217,14 @@ class HttpEngineTest {
   @Test
   void aStopWhoseGraceRunsOutCutsOffTheRequestStillInFlight() throws Exception {
     ServerOptions options =
-        new ServerOptions(
-            ServerOptions.DEFAULT_HOST,
-            0,
-            TOKEN,
-            false,
-            Duration.ZERO,
-            false,
-            JsonLimits.DEFAULT_MAX_BODY_BYTES,
-            100,
-            Duration.ofMillis(300),
-            ConnectionLimits.DEFAULTS,
-            ServerOptions.Traces.NONE);
+        ServerOptions.builder()
+            .port(0)
+            .token(TOKEN)
+            .seed(false)
+            .workerStep(Duration.ZERO)
+            .maxJobsPerWorkspace(100)
+            .shutdownGrace(Duration.ofMillis(300))
+            .build();
     ReferenceServer server = ReferenceServer.start(options);
     try (Socket socket = open(server)) {
       // The 100 answer says the server is reading the body; then half a body: the request is in

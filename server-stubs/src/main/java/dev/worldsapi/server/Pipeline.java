@@ -14,9 +14,10 @@ import jakarta.ws.rs.Priorities;
  *   <tr><td>{@link #SERVER_SPANS} (900)</td><td>ServerSpans (with OpenTelemetry)</td><td>request, pre-matching; response</td></tr>
  *   <tr><td>{@link #AUTHENTICATION} (1000)</td><td>BearerAuthFilter</td><td>request, pre-matching; response</td></tr>
  *   <tr><td>{@link #MEDIA_TYPE_HEADERS} (1001)</td><td>MediaTypeHeaderFilter</td><td>request, pre-matching</td></tr>
+ *   <tr><td>{@link #RATE_LIMIT} (1010)</td><td>RateLimitFilter (with a rate limit)</td><td>request, pre-matching; response</td></tr>
  *   <tr><td>{@link #CONTENT_CODING} (3000)</td><td>GzipResponses.AcceptEncodingFilter; GzipResponses</td><td>request, pre-matching; writer</td></tr>
  *   <tr><td>{@link #OPERATION_NAMES} (950)</td><td>OperationNames (with OpenTelemetry)</td><td>request</td></tr>
- *   <tr><td>{@link #AUTHORIZATION} (2000)</td><td>a service's own: authorization, rate limits, test faults</td><td>request</td></tr>
+ *   <tr><td>{@link #AUTHORIZATION} (2000)</td><td>a service's own: authorization, test faults</td><td>request</td></tr>
  *   <tr><td>{@link #SPEC_CHECK} (5000)</td><td>RequestValidationFilter; ValidatedBodies</td><td>request; reader</td></tr>
  *   <tr><td>{@link #IDEMPOTENCY} (5100)</td><td>IdempotencyFilter</td><td>request; response</td></tr>
  *   <tr><td>{@link #HEADERS} (6000)</td><td>UnreadBodyFilter, AllowHeaderFilter</td><td>response</td></tr>
@@ -38,7 +39,13 @@ public final class Pipeline {
   /** A malformed {@code Content-Type} or {@code Accept} answered 400, before matching uses it. */
   public static final int MEDIA_TYPE_HEADERS = Priorities.AUTHENTICATION + 1;
 
-  /** Where a service's own filters that need the caller go: authorization, rate limits, faults. */
+  /**
+   * Each caller's requests counted against the rate limit, once the caller is known and before any
+   * other work is done for it; its standing written on the response.
+   */
+  public static final int RATE_LIMIT = Priorities.AUTHENTICATION + 10;
+
+  /** Where a service's own filters that need the caller go: authorization, test faults. */
   public static final int AUTHORIZATION = Priorities.AUTHORIZATION;
 
   /** Whether the client takes gzip, and the response body compressed when it does. */

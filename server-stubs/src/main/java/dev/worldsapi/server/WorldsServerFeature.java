@@ -20,11 +20,14 @@ import dev.worldsapi.server.json.ValidatedBodies;
 import dev.worldsapi.server.json.WorldsJsonProvider;
 import dev.worldsapi.server.observability.ServerTracing;
 import dev.worldsapi.server.params.WireParamConverterProvider;
+import dev.worldsapi.server.ratelimit.RateLimit;
+import dev.worldsapi.server.ratelimit.RateLimitFilter;
 import dev.worldsapi.server.validation.MediaTypeHeaderFilter;
 import dev.worldsapi.server.validation.OperationNames;
 import dev.worldsapi.server.validation.RequestValidationFilter;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -55,6 +58,9 @@ public final class WorldsServerFeature implements Feature {
   // An io.opentelemetry.api.OpenTelemetry, held as Object so that the feature loads without the
   // (optional) OpenTelemetry API; null for the global one.
   private final Object openTelemetry;
+  // Null when no caller is limited.
+  private final RateLimit rateLimit;
+  private final Clock rateLimitClock;
 
   /** Every path requires a bearer token. */
   public WorldsServerFeature(TokenVerifier verifier) {
@@ -74,7 +80,7 @@ public final class WorldsServerFeature implements Feature {
    */
   public WorldsServerFeature(
       TokenVerifier verifier, Predicate<String> isPublic, IdempotencyStore idempotency) {
-    this(verifier, isPublic, idempotency, JsonLimits.DEFAULT_MAX_BODY_BYTES, null);
+    this(verifier, isPublic, idempotency, JsonLimits.DEFAULT_MAX_BODY_BYTES, null, null, null);
   }
 
   private WorldsServerFeature(
@@ -82,7 +88,9 @@ public final class WorldsServerFeature implements Feature {
       Predicate<String> isPublic,
       IdempotencyStore idempotency,
       long maxRequestBodyBytes,
-      Object openTelemetry) {
+      Object openTelemetry,
+      RateLimit rateLimit,
+      Clock rateLimitClock) {
     if (maxRequestBodyBytes < 1) {
       throw new IllegalArgumentException(
           "maxRequestBodyBytes must be 1 or more, got " + maxRequestBodyBytes);
@@ -92,6 +100,8 @@ public final class WorldsServerFeature implements Feature {
     this.idempotency = idempotency;
     this.maxRequestBodyBytes = maxRequestBodyBytes;
     this.openTelemetry = openTelemetry;
+    this.rateLimit = rateLimit;
+    this.rateLimitClock = rateLimitClock;
   }
 
   /**
@@ -102,7 +112,26 @@ public final class WorldsServerFeature implements Feature {
    */
   public WorldsServerFeature withMaxRequestBodyBytes(long maxRequestBodyBytes) {
     return new WorldsServerFeature(
-        verifier, isPublic, idempotency, maxRequestBodyBytes, openTelemetry);
+        verifier,
+        isPublic,
+        idempotency,
+        maxRequestBodyBytes,
+        openTelemetry,
+        rateLimit,
+        rateLimitClock);
+  }
+
+  /**
+   * The same feature holding each authenticated caller to {@code limit} (off unless asked): past it
+   * a caller is answered 429 with {@code Retry-After}, and every answer to a caller carries {@code
+   * RateLimit-Policy} and {@code RateLimit}. Windows are timed by {@code clock}.
+   */
+  public WorldsServerFeature withRateLimit(RateLimit limit, Clock clock) {
+    if (limit == null || clock == null) {
+      throw new IllegalArgumentException("a rate limit needs its limit and a clock");
+    }
+    return new WorldsServerFeature(
+        verifier, isPublic, idempotency, maxRequestBodyBytes, openTelemetry, limit, clock);
   }
 
   /**
@@ -119,7 +148,13 @@ public final class WorldsServerFeature implements Feature {
   public WorldsServerFeature withOpenTelemetry(Object openTelemetry) {
     ServerTracing.requireOpenTelemetry(openTelemetry);
     return new WorldsServerFeature(
-        verifier, isPublic, idempotency, maxRequestBodyBytes, openTelemetry);
+        verifier,
+        isPublic,
+        idempotency,
+        maxRequestBodyBytes,
+        openTelemetry,
+        rateLimit,
+        rateLimitClock);
   }
 
   @Override
@@ -141,6 +176,9 @@ public final class WorldsServerFeature implements Feature {
     spans.ifPresent(filter -> context.register(filter, Pipeline.SERVER_SPANS));
     context.register(new BearerAuthFilter(verifier, isPublic), Pipeline.AUTHENTICATION);
     context.register(MediaTypeHeaderFilter.class, Pipeline.MEDIA_TYPE_HEADERS);
+    if (rateLimit != null) {
+      context.register(new RateLimitFilter(rateLimit, rateLimitClock), Pipeline.RATE_LIMIT);
+    }
     context.register(GzipResponses.AcceptEncodingFilter.class, Pipeline.CONTENT_CODING);
     if (spans.isPresent()) {
       context.register(new OperationNames(validation), Pipeline.OPERATION_NAMES);
