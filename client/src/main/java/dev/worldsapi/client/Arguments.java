@@ -41,7 +41,7 @@ final class Arguments {
     int length = value.codePointCount(0, value.length());
     if ((min != null && length < min) || (max != null && length > max)) {
       String what =
-          min != null && min == 1 && max == null
+          length == 0 && min != null && min == 1
               ? "must not be empty"
               : "must be "
                   + bounds(min == null ? null : (long) min, max == null ? null : (long) max)

@@ -59,9 +59,16 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
           Map.entry("401", "AuthenticationException"),
           Map.entry("403", "PermissionDeniedException"),
           Map.entry("404", "NotFoundException"),
+          Map.entry("405", "MethodNotAllowedException"),
+          Map.entry("406", "NotAcceptableException"),
+          Map.entry("408", "RequestTimeoutException"),
           Map.entry("409", "ConflictException"),
+          Map.entry("413", "PayloadTooLargeException"),
+          Map.entry("414", "UriTooLongException"),
+          Map.entry("415", "UnsupportedMediaTypeException"),
           Map.entry("422", "UnprocessableEntityException"),
           Map.entry("426", "UpgradeRequiredException"),
+          Map.entry("431", "RequestHeaderFieldsTooLargeException"),
           Map.entry("429", "RateLimitException"),
           Map.entry("500", "InternalServerException"),
           Map.entry("502", "BadGatewayException"),
@@ -337,11 +344,13 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
         p.minimum != null && p.maximum != null
             ? "from " + p.minimum + " to " + p.maximum
             : p.minimum != null ? p.minimum + " or more" : p.maximum + " or less");
-    boolean length = p.isString && (p.minLength != null || p.maxLength != null);
+    // A string that is Java text: a uuid's or a date-time's length is its type's, not a check.
+    boolean text = p.isString && "String".equals(p.dataType);
+    boolean length = text && (p.minLength != null || p.maxLength != null);
     checks.put("checkLength", length);
     checks.put("minLength", p.minLength == null ? "null" : p.minLength.toString());
     checks.put("maxLength", p.maxLength == null ? "null" : p.maxLength.toString());
-    boolean pattern = p.isString && p.pattern != null;
+    boolean pattern = text && p.pattern != null;
     checks.put("checkPattern", pattern);
     checks.put("patternLiteral", pattern ? javaLiteral(p.pattern) : "");
     List<String> values = new ArrayList<>();

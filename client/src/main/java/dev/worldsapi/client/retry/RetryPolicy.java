@@ -14,13 +14,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Defaults: 2 retries (3 attempts in all); exponential backoff from 500 ms, doubling, capped at
  * 8 s, with up to 25% jitter; a {@code Retry-After} of up to 60 s is honoured exactly, a longer one
  * ends the retries so the caller sees the {@link dev.worldsapi.client.errors.RateLimitException}
- * and its {@code retryAfter()}.
+ * and its {@code retryAfter()}. Without {@code Retry-After}, a {@code RateLimit} header whose
+ * policy has no requests left ({@code r=0;t=17}) asks for the same wait ({@link RetryAfter}).
  *
  * <p>What is retried: reads ({@code GET}), and writes that carry an {@code Idempotency-Key} (the
- * creates), after any I/O failure and on 429, 502, 503 and 504: repeating them changes nothing.
- * Other writes ({@code POST} cancel) only when the server certainly did not act: on 429, or when
- * the connection could not be made. Such a write is never repeated after a reset or a timeout once
- * the request was sent, since the server may have acted on it.
+ * creates), after any I/O failure and on 408, 429, 502, 503 and 504: repeating them changes
+ * nothing. Other writes ({@code POST} cancel) only when the server certainly did not act: on 429,
+ * or when the connection could not be made. Such a write is never repeated after a reset or a
+ * timeout once the request was sent, since the server may have acted on it.
  */
 public final class RetryPolicy {
 
@@ -98,8 +99,9 @@ public final class RetryPolicy {
           // repeat.
           case 429 -> true;
           // A gateway failed or the service is briefly unavailable: the request may have been
-          // forwarded and acted on, so only idempotent methods repeat.
-          case 502, 503, 504 -> repeatable;
+          // forwarded and acted on, so only idempotent methods repeat. A 408 says the request
+          // arrived too slowly to be read whole: repeating it is safe for the same methods.
+          case 408, 502, 503, 504 -> repeatable;
           // Any other status is the server's considered answer; repeating it would change nothing.
           default -> false;
         };

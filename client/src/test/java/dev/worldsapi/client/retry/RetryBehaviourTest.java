@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The retry branches the reference server cannot provoke (503, an HTTP-date {@code Retry-After}, a
- * refused connection, backoff caps), against a stubbed HTTP server, with recorded waits instead of
- * sleeping; the others run against the reference server in the test kit's {@code
- * RetriesOnTheServerTest}.
+ * The retry branches the reference server cannot provoke (503, 408, an HTTP-date {@code
+ * Retry-After}, a {@code RateLimit} without it, a refused connection, backoff caps), against a
+ * stubbed HTTP server, with recorded waits instead of sleeping; the others run against the
+ * reference server in the test kit's {@code RetriesOnTheServerTest}.
  */
 class RetryBehaviourTest {
 
@@ -60,6 +60,35 @@ class RetryBehaviourTest {
 
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(12));
     server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
+  }
+
+  @Test
+  void retriesOn429WithoutRetryAfterWaitingWhatRateLimitSaysOfTheExhaustedPolicy() {
+    failOnceThen(
+        () -> get(urlPathEqualTo(JOB)),
+        aResponse()
+            .withStatus(429)
+            .withHeader("RateLimit-Policy", "\"burst\";q=10;w=1, \"per-caller\";q=100;w=60")
+            .withHeader("RateLimit", "\"burst\";r=4;t=1, \"per-caller\";r=0;t=17"),
+        okJson(TestClients.job("job-1", "queued")));
+
+    client.jobs().get("job-1");
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(17));
+    server.verify(2, getRequestedFor(urlPathEqualTo(JOB)));
+  }
+
+  @Test
+  void retriesGetOn408ButNotACancel() {
+    failOnceThen(
+        () -> get(urlPathEqualTo(JOB)),
+        aResponse().withStatus(408),
+        okJson(TestClients.job("job-1", "queued")));
+
+    client.jobs().get("job-1");
+
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500));
+    assertThat(noJitter.afterStatus("POST", 408, null, 0, java.time.Instant.EPOCH)).isEmpty();
   }
 
   @Test

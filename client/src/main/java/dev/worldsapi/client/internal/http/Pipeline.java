@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.worldsapi.client.RequestOptions;
 import dev.worldsapi.client.errors.WorldsDecodeException;
 import dev.worldsapi.client.errors.WorldsException;
+import dev.worldsapi.client.retry.RetryAfter;
 import dev.worldsapi.client.retry.RetryPolicy;
 import dev.worldsapi.client.retry.Sleeper;
 import feign.Client;
@@ -138,7 +139,14 @@ public final class Pipeline {
       if (status >= 200 && status < 300) {
         return new Exchange(response, retries + 1);
       }
+      // Retry-After, or else what RateLimit says of an exhausted policy, in the same form.
       String retryAfter = Requests.header(response.headers(), "Retry-After");
+      if (retryAfter == null) {
+        retryAfter =
+            RetryAfter.fromRateLimit(Requests.header(response.headers(), "RateLimit"))
+                .map(wait -> Long.toString(wait.toSeconds()))
+                .orElse(null);
+      }
       Optional<Duration> wait =
           policy.afterStatus(
               repeatable(response.request()), status, retryAfter, retries, clock.instant());
