@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 
@@ -36,14 +37,25 @@ final class CaseGenerator {
 
   private final OpenAPI spec;
   private final Map<String, JsonNode> knownValues;
+  private final OptionalInt headLimit;
 
   /**
    * @param knownValues body fields whose valid value only the target knows, by JSON name (a
    *     completed manifest's id for {@code manifest_id})
    */
   CaseGenerator(OpenAPI spec, Map<String, JsonNode> knownValues) {
+    this(spec, knownValues, OptionalInt.empty());
+  }
+
+  /**
+   * @param headLimit the most bytes the target reads of a request line and headers, when it says:
+   *     the cases just past it (414, 431) are made only then, since where the limit lies is the
+   *     server's, not the spec's
+   */
+  CaseGenerator(OpenAPI spec, Map<String, JsonNode> knownValues, OptionalInt headLimit) {
     this.spec = spec;
     this.knownValues = Map.copyOf(knownValues);
+    this.headLimit = headLimit;
   }
 
   List<ConformanceCase> cases() {
@@ -188,7 +200,7 @@ final class CaseGenerator {
                             requiredQuery(),
                             // One value per operation: a header such as Idempotency-Key
                             // binds a value to one request.
-                            withJson(Map.of(name, value.asText() + "-" + id)),
+                            withJson(Map.of(name, unique(value.asText(), parameter))),
                             bodyText(minimalBody()),
                             Auth.VALID,
                             Set.of(200),
@@ -215,8 +227,44 @@ final class CaseGenerator {
       }
     }
 
+    /** The value made this operation's own, within the parameter's maximum length. */
+    private String unique(String value, Parameter parameter) {
+      String own = value + "-" + id;
+      Integer max = parameter.getSchema().getMaxLength();
+      return max == null || own.length() <= max ? own : id + value.substring(id.length());
+    }
+
     private void pathCases(List<ConformanceCase> cases) {
       for (Parameter parameter : parameters) {
+        Integer max = parameter.getSchema().getMaxLength();
+        if ("path".equals(parameter.getIn()) && max != null) {
+          // Just inside: no such organization, workspace or job, which is no 422. Just outside:
+          // refused with one problem at the parameter.
+          cases.add(
+              caseOf(
+                  "maxLength",
+                  parameter.getName() + " of " + max + " characters",
+                  method,
+                  Map.of(parameter.getName(), "a".repeat(max)),
+                  requiredQuery(),
+                  jsonHeaders(),
+                  bodyText(minimalBody()),
+                  Auth.VALID,
+                  Set.of(403, 404),
+                  null));
+          cases.add(
+              caseOf(
+                  "maxLength",
+                  parameter.getName() + " of " + (max + 1) + " characters",
+                  method,
+                  Map.of(parameter.getName(), "a".repeat(max + 1)),
+                  requiredQuery(),
+                  jsonHeaders(),
+                  bodyText(minimalBody()),
+                  Auth.VALID,
+                  Set.of(422),
+                  List.of("path", parameter.getName())));
+        }
         if ("path".equals(parameter.getIn())
             && parameter.getSchema().getMinLength() != null
             && parameter.getSchema().getMinLength() > 0) {
@@ -367,6 +415,32 @@ final class CaseGenerator {
               body,
               Auth.VALID,
               406));
+      // Just past what the target reads of a request head: a request line, then headers, one byte
+      // longer. Every request the spec allows is far shorter (its bounds).
+      if (headLimit.isPresent() && declares(414)) {
+        cases.add(
+            caseOf(
+                "head-limit",
+                "a request line over the head limit of " + headLimit.getAsInt() + " bytes",
+                method,
+                Map.of(),
+                query("padding", "a".repeat(headLimit.getAsInt() + 1)),
+                jsonHeaders(),
+                body,
+                Auth.VALID,
+                Set.of(414),
+                null));
+      }
+      if (headLimit.isPresent() && declares(431)) {
+        cases.add(
+            protocol(
+                "head-limit",
+                "headers over the head limit of " + headLimit.getAsInt() + " bytes",
+                withJson(Map.of("X-Padding", "a".repeat(headLimit.getAsInt() + 1))),
+                body,
+                Auth.VALID,
+                431));
+      }
       cases.add(protocol("auth", "no token", jsonHeaders(), body, Auth.NONE, 401));
       cases.add(protocol("auth", "not a bearer token", jsonHeaders(), body, Auth.NOT_BEARER, 401));
       cases.add(protocol("auth", "a wrong token", jsonHeaders(), body, Auth.WRONG_TOKEN, 401));
@@ -389,6 +463,11 @@ final class CaseGenerator {
                           Auth.VALID,
                           Set.of(405),
                           null)));
+    }
+
+    private boolean declares(int status) {
+      return operation.getResponses() != null
+          && operation.getResponses().containsKey(Integer.toString(status));
     }
 
     private ConformanceCase protocol(

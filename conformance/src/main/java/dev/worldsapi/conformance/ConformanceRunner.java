@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -83,6 +84,14 @@ public final class ConformanceRunner {
    * manifest (found through the list operation) and a job (made through the create operation).
    */
   public List<ConformanceCase> cases() {
+    return cases(OptionalInt.empty());
+  }
+
+  /**
+   * As {@link #cases()}, with the cases just past the target's limit on a request head (414, 431)
+   * when {@code headLimit} says where it lies.
+   */
+  public List<ConformanceCase> cases(OptionalInt headLimit) {
     JsonNode manifest =
         send("GET", jobsPath() + "?kind=manifest_generation&status=completed&page_size=1", null)
             .json()
@@ -97,7 +106,9 @@ public final class ConformanceRunner {
     }
     sharedJobId = createJob();
     return new CaseGenerator(
-            ConformanceSpec.resolved(), Map.of("manifest_id", TextNode.valueOf(manifest.asText())))
+            ConformanceSpec.resolved(),
+            Map.of("manifest_id", TextNode.valueOf(manifest.asText())),
+            headLimit)
         .cases();
   }
 
@@ -157,6 +168,50 @@ public final class ConformanceRunner {
     }
     return new Result(
         c, reply.status(), reply.headers(), reply.body(), List.copyOf(problems), curl(c, path));
+  }
+
+  /**
+   * Checks a limit of {@code requests} for each caller: that many reads of the job list are
+   * answered, each saying where the caller stands ({@code RateLimit-Policy}, {@code RateLimit}),
+   * and the next is answered 429 with {@code Retry-After} and the envelope, as the spec says. Run
+   * it against a service whose window is longer than the check takes, and whose caller has sent
+   * nothing in it yet.
+   *
+   * @return what is wrong; empty when nothing is
+   */
+  public List<String> checkRateLimit(int requests) {
+    List<String> problems = new ArrayList<>();
+    String path = jobsPath();
+    for (int i = 1; i <= requests + 1; i++) {
+      Reply reply = send("GET", path, null);
+      boolean past = i > requests;
+      int expected = past ? 429 : 200;
+      String which = "request " + i + " of a limit of " + requests;
+      if (reply.status() != expected) {
+        problems.add(which + ": the spec's answer is " + expected + ", not " + reply.status());
+        break;
+      }
+      problems.addAll(
+          SpecResponses.packaged()
+              .check("GET", path, reply.status(), reply.headers(), reply.body())
+              .stream()
+              .map(problem -> which + ": " + problem)
+              .toList());
+      for (String header :
+          past
+              ? List.of("Retry-After", "RateLimit-Policy", "RateLimit")
+              : List.of("RateLimit-Policy", "RateLimit")) {
+        if (SpecResponses.header(reply.headers(), header) == null) {
+          problems.add(which + ": no " + header);
+        }
+      }
+      String standing = SpecResponses.header(reply.headers(), "RateLimit");
+      String left = "r=" + (past ? 0 : requests - i);
+      if (standing != null && !standing.contains(left)) {
+        problems.add(which + ": RateLimit says " + standing + ", not " + left);
+      }
+    }
+    return List.copyOf(problems);
   }
 
   private String path(ConformanceCase c) {

@@ -3,6 +3,8 @@ package dev.worldsapi.conformance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -28,10 +30,48 @@ public abstract class ConformanceSuite {
   /** The running service; called once, when the tests are made. */
   protected abstract ConformanceRunner.Target target();
 
+  /**
+   * A service that holds each caller to a rate limit, and how many requests it allows in a window,
+   * to check the limit too ({@link ConformanceRunner#checkRateLimit}); empty (the default) to skip
+   * it. Its caller must have sent nothing in the current window, and the window must outlast the
+   * check: a separate instance with a small limit, such as {@code --rate-limit=3/60}.
+   */
+  protected Optional<RateLimited> rateLimited() {
+    return Optional.empty();
+  }
+
+  /**
+   * The most bytes the service reads of a request line and headers, if it answers past it with the
+   * spec's 414 and 431; empty (the default) to make no case of it.
+   */
+  protected OptionalInt requestHeadLimit() {
+    return OptionalInt.empty();
+  }
+
+  /** A service with a rate limit, and its number of requests in a window. */
+  public record RateLimited(ConformanceRunner.Target target, int requests) {}
+
+  @TestFactory
+  Stream<DynamicNode> enforcesItsRateLimit() {
+    return rateLimited().stream()
+        .map(
+            limited ->
+                DynamicTest.dynamicTest(
+                    "rate limit of " + limited.requests() + " requests at " + limited.target(),
+                    () -> {
+                      List<String> problems =
+                          new ConformanceRunner(limited.target())
+                              .checkRateLimit(limited.requests());
+                      if (!problems.isEmpty()) {
+                        Assertions.fail(String.join("\n", problems));
+                      }
+                    }));
+  }
+
   @TestFactory
   Stream<DynamicNode> conformsToTheSpec() {
     ConformanceRunner runner = new ConformanceRunner(target());
-    List<ConformanceCase> cases = runner.cases();
+    List<ConformanceCase> cases = runner.cases(requestHeadLimit());
     System.out.print(ConformanceRunner.summary(cases));
     Map<String, Map<String, List<ConformanceCase>>> grouped = new LinkedHashMap<>();
     for (ConformanceCase c : cases) {

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Values a schema allows and values that break exactly one of its rules, read from the schema
  * alone: every enum value, both bounds, a value past each bound, the wrong JSON type, {@code null}
- * where it is not nullable, a string one character too short, a malformed uuid.
+ * where it is not nullable, a string just inside and just outside each length bound, an array of
+ * exactly its most items and of one more, a malformed uuid.
  */
 final class Samples {
 
@@ -57,13 +58,31 @@ final class Samples {
         }
         case "array" -> {
           values.put("[]", NODES.arrayNode());
-          valid(schema.getItems()).values().stream()
-              .filter(item -> !item.isNull())
-              .findFirst()
-              .ifPresent(item -> values.put("[one item]", NODES.arrayNode().add(item)));
+          JsonNode item = anyValid(schema.getItems());
+          if (!item.isNull()) {
+            values.put("[one item]", NODES.arrayNode().add(item));
+            if (schema.getMaxItems() != null && schema.getMaxItems() > 1) {
+              values.put("maxItems " + schema.getMaxItems(), items(item, schema.getMaxItems()));
+            }
+          }
         }
         case "object" -> values.put("{}", NODES.objectNode());
-        default -> values.put(describeString(schema), NODES.textNode(aString(schema)));
+        default -> {
+          values.put(describeString(schema), NODES.textNode(aString(schema)));
+          // Just inside each length bound of free text (a format fixes its own length).
+          if (schema.getFormat() == null && schema.getPattern() == null) {
+            if (schema.getMinLength() != null && schema.getMinLength() > 1) {
+              values.put(
+                  "minLength " + schema.getMinLength(),
+                  NODES.textNode("a".repeat(schema.getMinLength())));
+            }
+            if (schema.getMaxLength() != null) {
+              values.put(
+                  "maxLength " + schema.getMaxLength(),
+                  NODES.textNode("a".repeat(schema.getMaxLength())));
+            }
+          }
+        }
       }
     }
     if (Boolean.TRUE.equals(schema.getNullable())) {
@@ -129,6 +148,17 @@ final class Samples {
     if ("uuid".equals(schema.getFormat())) {
       breaks.add(new Break("format", "not a uuid", NODES.textNode("not-a-uuid"), List.of()));
     }
+    if (schema.getMaxItems() != null && schema.getItems() != null) {
+      JsonNode item = anyValid(schema.getItems());
+      if (!item.isNull()) {
+        breaks.add(
+            new Break(
+                "maxItems",
+                (schema.getMaxItems() + 1) + " items",
+                items(item, schema.getMaxItems() + 1),
+                List.of()));
+      }
+    }
     if (!Boolean.TRUE.equals(schema.getNullable())
         && (schema.getEnum() == null || !schema.getEnum().contains(null))) {
       breaks.add(new Break("nullable", "null", NODES.nullNode(), List.of()));
@@ -155,6 +185,15 @@ final class Samples {
     return schema.getTypes() == null || schema.getTypes().isEmpty()
         ? "string"
         : schema.getTypes().iterator().next();
+  }
+
+  /** An array of {@code count} copies of {@code item}. */
+  private static JsonNode items(JsonNode item, int count) {
+    var array = NODES.arrayNode();
+    for (int i = 0; i < count; i++) {
+      array.add(item);
+    }
+    return array;
   }
 
   private static String aString(Schema<?> schema) {
