@@ -1,9 +1,9 @@
 import com.sun.net.httpserver.HttpServer;
-import dev.worldsapi.client.ListWorldJobEventsParams;
+import dev.worldsapi.client.SampleListJobEventsParams;
 import dev.worldsapi.client.RawResponse;
 import dev.worldsapi.client.RequestOptions;
 import dev.worldsapi.client.WorldsClient;
-import dev.worldsapi.client.model.WorldJobEventList;
+import dev.worldsapi.client.model.SampleJobEventList;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,22 +42,22 @@ public class EventsSample {
               .token("sample-token-not-a-secret")
               .workspace("acme", "lab")
               .build();
-      ListWorldJobEventsParams params = ListWorldJobEventsParams.builder().limit(5).build();
+      SampleListJobEventsParams params = SampleListJobEventsParams.builder().limit(5).build();
       RequestOptions options = RequestOptions.builder().header("X-Sample", "options").build();
 
-      check("plain", client.jobs().listEvents("job-1", params));
-      check("options", client.jobs().listEvents("job-1", params, options));
-      RawResponse<WorldJobEventList> raw = client.jobs().withRawResponse().listEvents("job-1", params);
+      check("plain", client.jobs().sampleListEvents("job-1", params));
+      check("options", client.jobs().sampleListEvents("job-1", params, options));
+      RawResponse<SampleJobEventList> raw = client.jobs().withRawResponse().sampleListEvents("job-1", params);
       require("raw status", raw.status() == 200 && raw.attempts() == 1);
       check("raw", raw.parse());
-      check("async", client.async().jobs().listEvents("job-1", params).get(10, TimeUnit.SECONDS));
-      RawResponse<WorldJobEventList> asyncRaw =
-          client.async().jobs().withRawResponse().listEvents("job-1", params, options)
+      check("async", client.async().jobs().sampleListEvents("job-1", params).get(10, TimeUnit.SECONDS));
+      RawResponse<SampleJobEventList> asyncRaw =
+          client.async().jobs().withRawResponse().sampleListEvents("job-1", params, options)
               .get(10, TimeUnit.SECONDS);
       require("async raw status", asyncRaw.status() == 200);
       check("async raw", asyncRaw.parse());
       try {
-        ListWorldJobEventsParams.builder().limit(101);
+        SampleListJobEventsParams.builder().limit(101);
         require("limit 101 refused", false);
       } catch (IllegalArgumentException refused) {
         System.out.println("bound: " + refused.getMessage());
@@ -66,7 +66,7 @@ public class EventsSample {
       for (String request : seen) {
         require(
             "path and query of " + request,
-            request.startsWith("GET /api/v1/org/acme/ws/lab/worlds/jobs/job-1/events?limit=5 "));
+            request.startsWith("GET /api/v1/org/acme/ws/lab/worlds/jobs/job-1/sample-events?limit=5 "));
       }
       require("options reached the wire", seen.get(1).endsWith(" options") && seen.get(4).endsWith(" options"));
       System.out.println("the added operation answered in every form: " + seen.size() + " requests");
@@ -75,7 +75,7 @@ public class EventsSample {
     }
   }
 
-  private static void check(String form, WorldJobEventList events) {
+  private static void check(String form, SampleJobEventList events) {
     require(form, events.items().size() == 1 && "started".equals(events.items().get(0).message()));
     System.out.println(form + ": " + events.items().get(0).message());
   }

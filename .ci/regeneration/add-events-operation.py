@@ -5,15 +5,15 @@ import sys
 path = sys.argv[1]
 spec = open(path).read()
 
-operation = """  /api/v1/org/{org}/ws/{workspace}/worlds/jobs/{job_id}/events:
+operation = """  /api/v1/org/{org}/ws/{workspace}/worlds/jobs/{job_id}/sample-events:
     parameters:
       - $ref: '#/components/parameters/Org'
       - $ref: '#/components/parameters/Workspace'
       - $ref: '#/components/parameters/JobId'
     get:
-      operationId: list_world_job_events
+      operationId: sample_list_job_events
       x-worlds-resource: jobs
-      x-worlds-method: listEvents
+      x-worlds-method: sampleListEvents
       x-provenance: chosen
       tags: [Worlds jobs]
       summary: List the events of a world job
@@ -36,11 +36,11 @@ operation = """  /api/v1/org/{org}/ws/{workspace}/worlds/jobs/{job_id}/events:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/WorldJobEventList'
+                $ref: '#/components/schemas/SampleJobEventList'
         '404': {$ref: '#/components/responses/NotFound'}
 """
 
-schemas = """    WorldJobEventList:
+schemas = """    SampleJobEventList:
       type: object
       description: Events of one job.
       x-provenance: chosen
@@ -51,8 +51,8 @@ schemas = """    WorldJobEventList:
           description: The events, oldest first.
           x-provenance: chosen
           items:
-            $ref: '#/components/schemas/WorldJobEvent'
-    WorldJobEvent:
+            $ref: '#/components/schemas/SampleJobEvent'
+    SampleJobEvent:
       type: object
       description: One event of a job.
       x-provenance: chosen

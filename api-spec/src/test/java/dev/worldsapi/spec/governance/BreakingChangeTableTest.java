@@ -329,7 +329,7 @@ class BreakingChangeTableTest {
             Set.of(),
             s ->
                 ((ObjectNode) s.get("paths"))
-                    .set(JOB + "/events", s.get("paths").get(JOB).deepCopy())));
+                    .set(JOB + "/sample-events", s.get("paths").get(JOB).deepCopy())));
     cases.add(
         compatible(
             "a description changes: documentation only",
