@@ -1,7 +1,7 @@
 package dev.worldsapi.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.worldsapi.client.internal.http.Pipeline;
+import dev.worldsapi.client.internal.http.CallPipeline;
 import dev.worldsapi.client.model.WorldJob;
 import dev.worldsapi.client.retry.Sleeper;
 import dev.worldsapi.client.waiting.AsyncJobWaiter;
@@ -18,16 +18,16 @@ import java.util.function.Supplier;
 
 /**
  * What the generated resources of one client share: the Feign interfaces generated from the spec,
- * the {@link Pipeline} their calls travel, the client's default options, the async runner, clock
- * and sleeper. Immutable and thread-safe; {@link #withDefaults(RequestOptions)} makes the variant
- * of a derived client, sharing everything else.
+ * the {@link CallPipeline} their calls travel, the client's default options, the async runner,
+ * clock and sleeper. Immutable and thread-safe; {@link #withDefaults(RequestOptions)} makes the
+ * variant of a derived client, sharing everything else.
  */
 final class ClientCore {
 
   private final Feign.Builder feign;
   private final String baseUrl;
   private final Map<Class<?>, Object> targets;
-  private final Pipeline pipeline;
+  private final CallPipeline pipeline;
   private final RequestOptions defaults;
   private final AsyncRunner runner;
   private final Clock clock;
@@ -36,7 +36,7 @@ final class ClientCore {
   ClientCore(
       Feign.Builder feign,
       String baseUrl,
-      Pipeline pipeline,
+      CallPipeline pipeline,
       AsyncRunner runner,
       Clock clock,
       Sleeper sleeper) {
@@ -55,7 +55,7 @@ final class ClientCore {
       Feign.Builder feign,
       String baseUrl,
       Map<Class<?>, Object> targets,
-      Pipeline pipeline,
+      CallPipeline pipeline,
       RequestOptions defaults,
       AsyncRunner runner,
       Clock clock,
@@ -121,7 +121,7 @@ final class ClientCore {
       TypeReference<B> type,
       Function<Request.Options, Response> attempt,
       Function<B, T> body) {
-    Pipeline.Exchange exchange = pipeline.send(operationId, options, attempt);
+    CallPipeline.Exchange exchange = pipeline.send(operationId, options, attempt);
     B decoded = pipeline.decode(operationId, exchange, type.getType());
     return new RawResponse<>(
         exchange.status(), exchange.headers(), exchange.attempts(), body.apply(decoded));

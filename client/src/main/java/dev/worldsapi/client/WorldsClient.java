@@ -1,12 +1,12 @@
 package dev.worldsapi.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.worldsapi.client.internal.http.CallPipeline;
 import dev.worldsapi.client.internal.http.ClientObjectMapper;
 import dev.worldsapi.client.internal.http.DeadlineClient;
 import dev.worldsapi.client.internal.http.GzipClient;
 import dev.worldsapi.client.internal.http.Http1Transport;
 import dev.worldsapi.client.internal.http.LoggingClient;
-import dev.worldsapi.client.internal.http.Pipeline;
 import dev.worldsapi.client.internal.http.RequestHeadersClient;
 import dev.worldsapi.client.internal.http.Telemetry;
 import dev.worldsapi.client.retry.RetryPolicy;
@@ -64,7 +64,7 @@ public final class WorldsClient extends DefaultWorkspaceResources {
             ? new DeadlineClient(settings.httpClient)
             : new Http1Transport(settings.connectTimeout, settings.proxy);
     Client stack =
-        Pipeline.clientStack(
+        CallPipeline.clientStack(
             new RequestHeadersClient(
                 new LoggingClient(new GzipClient(transport), settings.logLevel),
                 settings.tokenSupplier,
@@ -80,12 +80,12 @@ public final class WorldsClient extends DefaultWorkspaceResources {
         Feign.builder()
             .client(stack)
             .encoder(new JacksonEncoder(mapper))
-            // Retries happen in the Pipeline, under the policy; Feign must not add its own.
+            // Retries happen in the CallPipeline, under the policy; Feign must not add its own.
             .retryer(Retryer.NEVER_RETRY)
             .logLevel(Logger.Level.NONE)
             .options(timeouts);
-    Pipeline pipeline =
-        new Pipeline(
+    CallPipeline pipeline =
+        new CallPipeline(
             settings.retryPolicy,
             settings.clock,
             settings.sleeper,

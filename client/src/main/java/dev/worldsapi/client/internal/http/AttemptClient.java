@@ -11,8 +11,8 @@ import java.util.Map;
  * The top of the client stack under Feign: one attempt of a call. Adds the call's own headers and
  * query parameters, reads the whole body (so that a reset in the middle of it fails this attempt,
  * not the decoding after it) and reports a failed exchange as an {@link AttemptFailure} carrying
- * the request it was, which Feign passes through unwrapped to the {@link Pipeline}. The attempt is
- * observed ({@link Telemetry.Attempt}), and the trace context it is given goes out with it.
+ * the request it was, which Feign passes through unwrapped to the {@link CallPipeline}. The attempt
+ * is observed ({@link Telemetry.Attempt}), and the trace context it is given goes out with it.
  */
 final class AttemptClient implements Client {
 

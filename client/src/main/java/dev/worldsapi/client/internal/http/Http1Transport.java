@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * library at run time. One request on the wire per call, never more: unlike {@code java.net.http}
  * and {@code HttpURLConnection}, which silently send a request again when a connection closes
  * before the response, so the server would see more requests than the client counts attempts.
- * Retrying is {@link Pipeline}'s alone.
+ * Retrying is {@link CallPipeline}'s alone.
  *
  * <p>The read timeout bounds the whole response, head and body, so a server that trickles bytes
  * cannot hang a call; the connect timeout bounds the connection. No redirects are followed (a

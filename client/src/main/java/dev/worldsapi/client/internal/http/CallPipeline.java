@@ -30,7 +30,7 @@ import java.util.function.Function;
  * and takes the attempt's {@link Request.Options}; Feign builds the request from the spec's
  * annotations and hands it, with those options, to the client stack ({@link #clientStack}).
  */
-public final class Pipeline {
+public final class CallPipeline {
 
   private final RetryPolicy policy;
   private final Clock clock;
@@ -40,7 +40,7 @@ public final class Pipeline {
   private final ErrorEnvelopeMapper errors;
   private final Telemetry telemetry;
 
-  public Pipeline(
+  public CallPipeline(
       RetryPolicy policy,
       Clock clock,
       Sleeper sleeper,
