@@ -56,18 +56,19 @@ public final class Decoding {
    */
   public <T> @Nullable T field(String name, JsonReader<T> reader, boolean nullable)
       throws IOException {
-    path.add(name);
-    try {
-      return value(reader, nullable);
-    } finally {
-      path.remove(path.size() - 1);
-    }
+    return at(name, reader, nullable);
   }
 
-  /** The element at {@code index} of an array, the parser on its first token; never null. */
+  /** The element at {@code index} of an array, the parser on its first token. */
   public <T> @Nullable T element(int index, JsonReader<T> reader, boolean nullable)
       throws IOException {
-    path.add(index);
+    return at(index, reader, nullable);
+  }
+
+  /** The value at one more step of the path, a name or an index. */
+  private <T> @Nullable T at(Object step, JsonReader<T> reader, boolean nullable)
+      throws IOException {
+    path.add(step);
     try {
       return value(reader, nullable);
     } finally {

@@ -64,37 +64,13 @@ public final class Json {
       new Integral<>("a 64-bit integer", Long.MIN_VALUE, Long.MAX_VALUE, Long::valueOf);
 
   /** {@code type: number, format: double}. */
-  public static final JsonReader<Double> DOUBLE =
-      new Scalar<>(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT) {
-        @Override
-        public @Nullable Double read(Decoding in) throws IOException {
-          return in.parser().currentToken().isNumeric()
-              ? Double.valueOf(in.parser().getDoubleValue())
-              : in.mistyped("a number");
-        }
-      };
+  public static final JsonReader<Double> DOUBLE = number(p -> Double.valueOf(p.getDoubleValue()));
 
   /** {@code type: number, format: float}. */
-  public static final JsonReader<Float> FLOAT =
-      new Scalar<>(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT) {
-        @Override
-        public @Nullable Float read(Decoding in) throws IOException {
-          return in.parser().currentToken().isNumeric()
-              ? Float.valueOf(in.parser().getFloatValue())
-              : in.mistyped("a number");
-        }
-      };
+  public static final JsonReader<Float> FLOAT = number(p -> Float.valueOf(p.getFloatValue()));
 
   /** {@code type: number} without a format. */
-  public static final JsonReader<BigDecimal> DECIMAL =
-      new Scalar<>(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT) {
-        @Override
-        public @Nullable BigDecimal read(Decoding in) throws IOException {
-          return in.parser().currentToken().isNumeric()
-              ? in.parser().getDecimalValue()
-              : in.mistyped("a number");
-        }
-      };
+  public static final JsonReader<BigDecimal> DECIMAL = number(JsonParser::getDecimalValue);
 
   /** {@code format: date-time}: RFC 3339, with an offset. */
   public static final JsonReader<OffsetDateTime> DATE_TIME =
@@ -373,6 +349,24 @@ public final class Json {
   }
 
   // ---- readers' parts
+
+  /** How a number reader takes the parser's current number. */
+  @FunctionalInterface
+  private interface NumberValue<T> {
+    T of(JsonParser parser) throws IOException;
+  }
+
+  /** A JSON number, integral or not, taken as {@code value} gives it. */
+  private static <T> JsonReader<T> number(NumberValue<T> value) {
+    return new Scalar<>(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT) {
+      @Override
+      public @Nullable T read(Decoding in) throws IOException {
+        return in.parser().currentToken().isNumeric()
+            ? value.of(in.parser())
+            : in.mistyped("a number");
+      }
+    };
+  }
 
   private static String mustBe(String expected, String value) {
     return "must be " + expected + ", got " + Decoding.excerpt(value);
