@@ -1,18 +1,29 @@
 package dev.worldsapi.server.paging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.worldsapi.server.errors.WorldsApiException;
+import dev.worldsapi.server.spec.SpecDocument;
 import java.util.List;
 
 /**
- * A validated page request: {@code page} 1 or more (default 1), {@code page_size} 1 to 100 (default
- * 20), as the spec says. Checked here too, so paging is right even where no Bean Validation
- * provider runs.
+ * A validated page request: {@code page} 1 or more, {@code page_size} from 1 to its maximum, each
+ * with its default, as the spec says: the bounds and defaults are read from the page and page-size
+ * parameters its {@code x-worlds-pagination} names. Checked here too, so paging is right even where
+ * no Bean Validation provider runs.
  */
 public record PageRequest(int page, int pageSize) {
 
-  public static final int DEFAULT_PAGE = 1;
-  public static final int DEFAULT_PAGE_SIZE = 20;
-  public static final int MAX_PAGE_SIZE = 100;
+  private static final JsonNode PAGE = pagingParameter("page");
+  private static final JsonNode PAGE_SIZE = pagingParameter("page-size");
+
+  /** The spec's default {@code page}. */
+  public static final int DEFAULT_PAGE = PAGE.path("default").asInt(1);
+
+  /** The spec's default {@code page_size}. */
+  public static final int DEFAULT_PAGE_SIZE = PAGE_SIZE.path("default").asInt();
+
+  /** The spec's largest {@code page_size}. */
+  public static final int MAX_PAGE_SIZE = PAGE_SIZE.path("maximum").asInt();
 
   public PageRequest {
     if (page < 1) {
@@ -41,6 +52,30 @@ public record PageRequest(int page, int pageSize) {
   public static PageRequest of(Integer page, Integer pageSize) {
     return new PageRequest(
         page == null ? DEFAULT_PAGE : page, pageSize == null ? DEFAULT_PAGE_SIZE : pageSize);
+  }
+
+  /**
+   * The schema of the query parameter a paged operation's {@code x-worlds-pagination} names for
+   * {@code role} ({@code page}, {@code page-size}).
+   */
+  private static JsonNode pagingParameter(String role) {
+    SpecDocument spec = SpecDocument.packaged();
+    for (JsonNode path : spec.root().path("paths")) {
+      for (JsonNode operation : path) {
+        String name = operation.path("x-worlds-pagination").path(role).asText("");
+        if (name.isEmpty()) {
+          continue;
+        }
+        for (JsonNode parameter : operation.path("parameters")) {
+          JsonNode resolved = spec.resolve(parameter);
+          if (name.equals(resolved.path("name").asText())) {
+            return spec.resolve(resolved.path("schema"));
+          }
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "openapi.yaml: no paged operation names its " + role + " parameter in x-worlds-pagination");
   }
 
   /** Index of the first item of this page in the full result. */
