@@ -63,7 +63,7 @@ final class JettyForTheSpec {
         body =
             JSON.writeValueAsBytes(
                 new ErrorEnvelope(
-                    status, detail, status < 500 ? "invalid_request_error" : "internal_error"));
+                    status, detail, dev.worldsapi.server.errors.ErrorTypes.of(status)));
       } catch (JsonProcessingException e) {
         callback.failed(e);
         return true;

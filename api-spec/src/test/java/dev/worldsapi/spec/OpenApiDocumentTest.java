@@ -143,10 +143,17 @@ class OpenApiDocumentTest {
     MediaType json = response.getContent().get("application/json");
     assertThat(json.getSchema().get$ref()).isEqualTo("#/components/schemas/ErrorEnvelope");
     assertThat(json.getExample()).as("example of %s", component).isNotNull();
+    // The vocabulary is stated once, as extensions; the example shows the same type.
+    Map<String, Object> extensions = response.getExtensions();
+    assertThat(extensions).as("extensions of %s", component).containsKey("x-worlds-exception");
+    assertThat(((com.fasterxml.jackson.databind.JsonNode) json.getExample()).path("type").asText())
+        .as("the example's type of %s", component)
+        .isEqualTo(extensions.get("x-worlds-error-type"));
   }
 
   static Stream<String> errorComponents() {
-    return Stream.concat(ERROR_RESPONSES.values().stream(), Stream.of("UnsupportedMediaType"))
+    return Stream.concat(
+            ERROR_RESPONSES.values().stream(), Stream.of("UnsupportedMediaType", "PayloadTooLarge"))
         .sorted();
   }
 

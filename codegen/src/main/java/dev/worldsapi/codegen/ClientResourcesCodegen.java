@@ -40,6 +40,11 @@ public class ClientResourcesCodegen extends WorldsCodegen {
         new SupportingFile("asyncClient.mustache", folder, "WorldsAsyncClient.java"));
     supportingFiles.add(
         new SupportingFile("shortcuts.mustache", folder, "DefaultWorkspaceResources.java"));
+    String internal =
+        (sourceFolder + File.separator + apiPackage + ".internal.http")
+            .replace(".", File.separator);
+    supportingFiles.add(
+        new SupportingFile("statusExceptions.mustache", internal, "StatusExceptions.java"));
   }
 
   /** Groups by the spec's {@code x-worlds-resource} instead of by tag. */

@@ -1,9 +1,11 @@
 package dev.worldsapi.codegen;
 
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,27 +54,12 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
   static final String PAGINATION = "x-worlds-pagination";
   static final String SCOPE = "x-worlds-scope";
 
-  /** Which exception the client throws for a status; the client's ErrorEnvelopeMapper agrees. */
-  private static final Map<String, String> EXCEPTIONS =
-      Map.ofEntries(
-          Map.entry("400", "BadRequestException"),
-          Map.entry("401", "AuthenticationException"),
-          Map.entry("403", "PermissionDeniedException"),
-          Map.entry("404", "NotFoundException"),
-          Map.entry("405", "MethodNotAllowedException"),
-          Map.entry("406", "NotAcceptableException"),
-          Map.entry("408", "RequestTimeoutException"),
-          Map.entry("409", "ConflictException"),
-          Map.entry("413", "PayloadTooLargeException"),
-          Map.entry("414", "UriTooLongException"),
-          Map.entry("415", "UnsupportedMediaTypeException"),
-          Map.entry("422", "UnprocessableEntityException"),
-          Map.entry("426", "UpgradeRequiredException"),
-          Map.entry("431", "RequestHeaderFieldsTooLargeException"),
-          Map.entry("429", "RateLimitException"),
-          Map.entry("500", "InternalServerException"),
-          Map.entry("502", "BadGatewayException"),
-          Map.entry("504", "GatewayTimeoutException"));
+  /**
+   * The spec's error vocabulary for the client: for each status an operation declares with a shared
+   * error response, that response's {@code x-worlds-exception}, and whether it carries {@code
+   * Retry-After}. Read from the spec in {@link #preprocessOpenAPI}.
+   */
+  private final Map<String, Map<String, Object>> statusExceptions = new java.util.TreeMap<>();
 
   protected WorldsCodegen() {
     modelTemplateFiles.clear();
@@ -82,6 +69,43 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
     apiDocTemplateFiles.clear();
     embeddedTemplateDir = templateDir = "worlds";
     hideGenerationTimestamp = true;
+  }
+
+  @Override
+  public void preprocessOpenAPI(OpenAPI openAPI) {
+    super.preprocessOpenAPI(openAPI);
+    openAPI
+        .getPaths()
+        .values()
+        .forEach(
+            item ->
+                item.readOperations()
+                    .forEach(
+                        operation ->
+                            operation
+                                .getResponses()
+                                .forEach(
+                                    (status, declared) -> {
+                                      ApiResponse response =
+                                          ModelUtils.getReferencedApiResponse(openAPI, declared);
+                                      Object exception =
+                                          response.getExtensions() == null
+                                              ? null
+                                              : response.getExtensions().get("x-worlds-exception");
+                                      if (exception instanceof String name) {
+                                        Map<String, Object> entry = new LinkedHashMap<>();
+                                        entry.put("status", status);
+                                        entry.put("exception", name);
+                                        entry.put(
+                                            "retryAfter",
+                                            response.getHeaders() != null
+                                                && response
+                                                    .getHeaders()
+                                                    .containsKey("Retry-After"));
+                                        statusExceptions.put(status, entry);
+                                      }
+                                    })));
+    additionalProperties.put("x-worlds-status-exceptions", List.copyOf(statusExceptions.values()));
   }
 
   /** Generation ends without the generator's donation banner on standard output (see Quiet). */
@@ -213,7 +237,7 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
     }
   }
 
-  private static List<Map<String, String>> throwsList(CodegenOperation op) {
+  private List<Map<String, String>> throwsList(CodegenOperation op) {
     List<Map<String, String>> list = new ArrayList<>();
     for (CodegenResponse response : op.responses) {
       if (response.is2xx) {
@@ -222,7 +246,10 @@ public abstract class WorldsCodegen extends AbstractJavaCodegen {
       String code = response.code;
       Map<String, String> entry = new LinkedHashMap<>();
       entry.put("code", code);
-      entry.put("exception", EXCEPTIONS.getOrDefault(code, "UnexpectedStatusException"));
+      Map<String, Object> known = statusExceptions.get(code);
+      entry.put(
+          "exception",
+          known == null ? "UnexpectedStatusException" : (String) known.get("exception"));
       entry.put("message", response.message == null ? "" : response.message.strip());
       list.add(entry);
     }

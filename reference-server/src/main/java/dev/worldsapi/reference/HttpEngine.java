@@ -1,6 +1,7 @@
 package dev.worldsapi.reference;
 
 import dev.worldsapi.server.errors.ErrorResponses;
+import dev.worldsapi.server.errors.ErrorTypes;
 import dev.worldsapi.server.json.ServerObjectMapper;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -139,20 +140,10 @@ public final class HttpEngine {
   static byte[] envelope(int status, String detail) {
     try {
       return ENVELOPES.writeValueAsBytes(
-          ErrorResponses.body(status, type(status), detail, java.util.List.of()));
+          ErrorResponses.body(status, ErrorTypes.of(status), detail, java.util.List.of()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write an error envelope", e);
     }
-  }
-
-  private static String type(int status) {
-    return switch (status) {
-      case 408 -> "request_timeout";
-      case 413 -> "payload_too_large";
-      case 414 -> "uri_too_long";
-      case 431 -> "request_header_fields_too_large";
-      default -> status < 500 ? "invalid_request_error" : "internal_error";
-    };
   }
 
   /**

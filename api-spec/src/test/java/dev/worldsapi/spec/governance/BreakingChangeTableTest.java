@@ -65,6 +65,11 @@ class BreakingChangeTableTest {
           Map.entry("tags", "grouping for documentation and generators"),
           Map.entry("servers", "where the document is served; clients are given a base URL"),
           Map.entry("x-internal", "documentation: who a server is for"),
+          Map.entry(
+              "x-worlds-error-type",
+              "an error response's envelope type, an open string; stated for servers and clients"
+                  + " to share, as its example shows it"),
+          Map.entry("x-worlds-exception", "Java placement, judged by the client API gate"),
           Map.entry("openapi", "the document format's version"),
           Map.entry("info", "documentation; its version is the gate's own version rule"),
           Map.entry("version", "the gate's own version rule"),

@@ -2,6 +2,7 @@ package dev.worldsapi.reference.controls;
 
 import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.errors.ErrorResponses;
+import dev.worldsapi.server.errors.ErrorTypes;
 import dev.worldsapi.server.errors.UnexpectedExceptionMapper;
 import dev.worldsapi.server.errors.WorldsApiException;
 import jakarta.annotation.Priority;
@@ -119,16 +120,16 @@ public final class Faults implements ContainerRequestFilter {
         request.abortWith(
             ErrorResponses.envelope(
                 500,
-                "internal_error",
+                ErrorTypes.of(500),
                 "Internal server error (request id " + id + ")",
                 List.of(),
                 Map.of(UnexpectedExceptionMapper.REQUEST_ID_HEADER, id)));
       }
       case BAD_GATEWAY ->
-          throw new WorldsApiException(502, "bad_gateway", "Bad gateway", List.of(), Map.of());
+          throw new WorldsApiException(502, ErrorTypes.of(502), "Bad gateway", List.of(), Map.of());
       case GATEWAY_TIMEOUT ->
           throw new WorldsApiException(
-              504, "gateway_timeout", "Gateway timeout", List.of(), Map.of());
+              504, ErrorTypes.of(504), "Gateway timeout", List.of(), Map.of());
       case DELAY -> {
         if (!await(fault.duration())) {
           // Released by clear(): the test that armed the delay is over (or reset the server), so
@@ -137,7 +138,7 @@ public final class Faults implements ContainerRequestFilter {
           request.abortWith(
               dropsConnections
                   ? Response.status(500).header(DROP_HEADER, "true").build()
-                  : ErrorResponses.envelope(504, "gateway_timeout", "Gateway timeout"));
+                  : ErrorResponses.envelope(504, ErrorTypes.of(504), "Gateway timeout"));
         }
       }
       case DROP_CONNECTION ->

@@ -1,6 +1,7 @@
 package dev.worldsapi.server.auth;
 
 import dev.worldsapi.server.Pipeline;
+import dev.worldsapi.server.errors.ErrorTypes;
 import dev.worldsapi.server.errors.WorldsApiException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -96,7 +97,7 @@ public final class BearerAuthFilter implements ContainerRequestFilter, Container
   private static WorldsApiException invalidToken(String detail) {
     return new WorldsApiException(
         401,
-        "authentication_error",
+        ErrorTypes.of(401),
         detail,
         java.util.List.of(),
         Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"worlds\", error=\"invalid_token\""));

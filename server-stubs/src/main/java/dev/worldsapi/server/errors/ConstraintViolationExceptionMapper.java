@@ -42,7 +42,7 @@ public final class ConstraintViolationExceptionMapper
       errors.add(new ValidationError(location(violation, method), message.msg(), message.type()));
     }
     errors.sort(Comparator.comparing(e -> e.getLoc().toString()));
-    return ErrorResponses.envelope(422, "validation_error", "Validation error", errors, Map.of());
+    return ErrorResponses.envelope(422, ErrorTypes.of(422), "Validation error", errors, Map.of());
   }
 
   private static List<Object> location(ConstraintViolation<?> violation, Method method) {

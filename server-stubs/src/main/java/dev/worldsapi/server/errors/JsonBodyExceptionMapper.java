@@ -36,7 +36,7 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
   @Override
   public Response toResponse(JsonProcessingException exception) {
     return ErrorResponses.envelope(
-        422, "validation_error", "Validation error", List.of(error(exception)), Map.of());
+        422, ErrorTypes.of(422), "Validation error", List.of(error(exception)), Map.of());
   }
 
   private static ValidationError error(JsonProcessingException exception) {

@@ -29,7 +29,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     LOG.log(Level.ERROR, "Unexpected failure, request id " + id, exception);
     return ErrorResponses.envelope(
         500,
-        "internal_error",
+        ErrorTypes.of(500),
         "Internal server error (request id " + id + ")",
         List.of(),
         Map.of(REQUEST_ID_HEADER, id));

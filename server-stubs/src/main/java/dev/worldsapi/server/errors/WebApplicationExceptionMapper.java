@@ -24,34 +24,34 @@ public final class WebApplicationExceptionMapper
     }
     int status = exception.getResponse() == null ? 500 : exception.getResponse().getStatus();
     return switch (status) {
-      case 404 -> ErrorResponses.envelope(404, "not_found_error", "Not found");
+      case 404 -> ErrorResponses.envelope(404, ErrorTypes.of(404), "Not found");
       case 405 ->
           ErrorResponses.envelope(
               405,
-              "method_not_allowed",
+              ErrorTypes.of(405),
               "Method not allowed",
               java.util.List.of(),
               allow(exception.getResponse()));
       case 406 ->
           ErrorResponses.envelope(
-              406, "not_acceptable", "Not acceptable: this API produces application/json");
+              406, ErrorTypes.of(406), "Not acceptable: this API produces application/json");
       case 415 ->
           ErrorResponses.envelope(
-              415, "unsupported_media_type", "Unsupported media type: send application/json");
-      case 400 -> ErrorResponses.envelope(400, "invalid_request_error", "Invalid request");
+              415, ErrorTypes.of(415), "Unsupported media type: send application/json");
+      case 400 -> ErrorResponses.envelope(400, ErrorTypes.of(400), "Invalid request");
       case 401 ->
           ErrorResponses.envelope(
               401,
-              "authentication_error",
+              ErrorTypes.of(401),
               "Authentication failed",
               java.util.List.of(),
               Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"worlds\""));
-      case 403 -> ErrorResponses.envelope(403, "permission_error", "Access forbidden");
+      case 403 -> ErrorResponses.envelope(403, ErrorTypes.of(403), "Access forbidden");
       default ->
           status >= 500
-              ? ErrorResponses.envelope(500, "internal_error", "Internal server error")
+              ? ErrorResponses.envelope(500, ErrorTypes.of(500), "Internal server error")
               : ErrorResponses.envelope(
-                  status, "invalid_request_error", "Request failed with status " + status);
+                  status, ErrorTypes.of(status), "Request failed with status " + status);
     };
   }
 

@@ -41,34 +41,34 @@ public class WorldsApiException extends WebApplicationException {
   }
 
   public static WorldsApiException badRequest(String detail) {
-    return new WorldsApiException(400, "invalid_request_error", detail, List.of(), Map.of());
+    return new WorldsApiException(400, ErrorTypes.of(400), detail, List.of(), Map.of());
   }
 
   /** 401 with {@code WWW-Authenticate: Bearer realm="worlds"}. */
   public static WorldsApiException unauthorized(String detail) {
     return new WorldsApiException(
         401,
-        "authentication_error",
+        ErrorTypes.of(401),
         detail,
         List.of(),
         Map.of("WWW-Authenticate", "Bearer realm=\"worlds\""));
   }
 
   public static WorldsApiException forbidden(String detail) {
-    return new WorldsApiException(403, "permission_error", detail, List.of(), Map.of());
+    return new WorldsApiException(403, ErrorTypes.of(403), detail, List.of(), Map.of());
   }
 
   public static WorldsApiException notFound(String detail) {
-    return new WorldsApiException(404, "not_found_error", detail, List.of(), Map.of());
+    return new WorldsApiException(404, ErrorTypes.of(404), detail, List.of(), Map.of());
   }
 
   public static WorldsApiException conflict(String detail) {
-    return new WorldsApiException(409, "conflict_error", detail, List.of(), Map.of());
+    return new WorldsApiException(409, ErrorTypes.of(409), detail, List.of(), Map.of());
   }
 
   /** 422 with one {@code errors} item per problem. */
   public static WorldsApiException validation(List<ValidationError> errors) {
-    return new WorldsApiException(422, "validation_error", "Validation error", errors, Map.of());
+    return new WorldsApiException(422, ErrorTypes.of(422), "Validation error", errors, Map.of());
   }
 
   /**
@@ -80,14 +80,14 @@ public class WorldsApiException extends WebApplicationException {
   }
 
   public static WorldsApiException upgradeRequired(String detail) {
-    return new WorldsApiException(426, "upgrade_required", detail, List.of(), Map.of());
+    return new WorldsApiException(426, ErrorTypes.of(426), detail, List.of(), Map.of());
   }
 
   /** 429 with {@code Retry-After} in whole seconds, at least 1. */
   public static WorldsApiException rateLimited(String detail, Duration retryAfter) {
     long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     return new WorldsApiException(
-        429, "rate_limit_error", detail, List.of(), Map.of("Retry-After", Long.toString(seconds)));
+        429, ErrorTypes.of(429), detail, List.of(), Map.of("Retry-After", Long.toString(seconds)));
   }
 
   public int status() {

@@ -3,6 +3,7 @@ package dev.worldsapi.server.ratelimit;
 import dev.worldsapi.server.auth.Caller;
 import dev.worldsapi.server.auth.CurrentCaller;
 import dev.worldsapi.server.errors.ErrorResponses;
+import dev.worldsapi.server.errors.ErrorTypes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -81,7 +82,7 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
       request.abortWith(
           ErrorResponses.envelope(
               429,
-              "rate_limit_error",
+              ErrorTypes.of(429),
               "Rate limited: at most "
                   + limit.requests()
                   + " requests in "

@@ -2,6 +2,7 @@ package dev.worldsapi.server.validation;
 
 import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.errors.ErrorResponses;
+import dev.worldsapi.server.errors.ErrorTypes;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -57,9 +58,7 @@ public final class MediaTypeHeaderFilter implements ContainerRequestFilter {
   private static void reject(ContainerRequestContext request, String header) {
     request.abortWith(
         ErrorResponses.envelope(
-            400,
-            "invalid_request_error",
-            "Invalid request: the " + header + " header is malformed"));
+            400, ErrorTypes.of(400), "Invalid request: the " + header + " header is malformed"));
   }
 
   private static boolean runtimeReads(ContainerRequestContext request, boolean contentType) {

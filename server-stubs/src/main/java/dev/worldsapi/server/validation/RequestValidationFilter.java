@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.worldsapi.server.Pipeline;
 import dev.worldsapi.server.errors.ErrorResponses;
+import dev.worldsapi.server.errors.ErrorTypes;
 import dev.worldsapi.server.errors.JsonDecodeErrors;
 import dev.worldsapi.server.errors.WorldsApiException;
 import dev.worldsapi.server.http.UnreadBodyFilter;
@@ -110,7 +111,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     }
     UriInfo uri = request.getUriInfo();
     if (!matchesExactly(uri, operation.get().template())) {
-      request.abortWith(ErrorResponses.envelope(404, "not_found_error", "Not found"));
+      request.abortWith(ErrorResponses.envelope(404, ErrorTypes.of(404), "Not found"));
       return;
     }
     List<ValidationError> errors = new ArrayList<>();
@@ -122,7 +123,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
       // The rest of the body is never read, so the connection cannot carry another request.
       request.abortWith(
           ErrorResponses.envelope(
-              413, "payload_too_large", tooLarge.getMessage(), List.of(), CLOSE));
+              413, ErrorTypes.of(413), tooLarge.getMessage(), List.of(), CLOSE));
       return;
     } catch (IOException failed) {
       // The client is gone or stopped sending: not the server's failure. A timeout is answered
@@ -131,13 +132,13 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
           timedOut(failed)
               ? ErrorResponses.envelope(
                   408,
-                  "request_timeout",
+                  ErrorTypes.of(408),
                   "Request body not received in time: the server stopped waiting for it",
                   List.of(),
                   CLOSE)
               : ErrorResponses.envelope(
                   400,
-                  "invalid_request_error",
+                  ErrorTypes.of(400),
                   "Request body incomplete: the connection ended before all of it arrived",
                   List.of(),
                   CLOSE));

@@ -1,26 +1,7 @@
 package dev.worldsapi.client.internal.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.worldsapi.client.errors.AuthenticationException;
-import dev.worldsapi.client.errors.BadGatewayException;
-import dev.worldsapi.client.errors.BadRequestException;
-import dev.worldsapi.client.errors.ConflictException;
 import dev.worldsapi.client.errors.ErrorResponse;
-import dev.worldsapi.client.errors.GatewayTimeoutException;
-import dev.worldsapi.client.errors.InternalServerException;
-import dev.worldsapi.client.errors.MethodNotAllowedException;
-import dev.worldsapi.client.errors.NotAcceptableException;
-import dev.worldsapi.client.errors.NotFoundException;
-import dev.worldsapi.client.errors.PayloadTooLargeException;
-import dev.worldsapi.client.errors.PermissionDeniedException;
-import dev.worldsapi.client.errors.RateLimitException;
-import dev.worldsapi.client.errors.RequestHeaderFieldsTooLargeException;
-import dev.worldsapi.client.errors.RequestTimeoutException;
-import dev.worldsapi.client.errors.UnexpectedStatusException;
-import dev.worldsapi.client.errors.UnprocessableEntityException;
-import dev.worldsapi.client.errors.UnsupportedMediaTypeException;
-import dev.worldsapi.client.errors.UpgradeRequiredException;
-import dev.worldsapi.client.errors.UriTooLongException;
 import dev.worldsapi.client.errors.WorldsServiceException;
 import dev.worldsapi.client.model.ErrorEnvelope;
 import dev.worldsapi.client.retry.RetryAfter;
@@ -31,9 +12,9 @@ import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a non-2xx response into its typed exception. The one place where statuses are mapped to
- * exception classes. A body that is not the canonical envelope still gives the right exception,
- * with the raw text kept.
+ * Turns a non-2xx response into its typed exception, through the spec's mapping of statuses to
+ * exception classes ({@link StatusExceptions}, generated). A body that is not the canonical
+ * envelope still gives the right exception, with the raw text kept.
  */
 final class ErrorEnvelopeMapper {
 
@@ -66,35 +47,14 @@ final class ErrorEnvelopeMapper {
   }
 
   WorldsServiceException toException(ErrorResponse error, int attempts) {
-    return switch (error.status()) {
-      case 400 -> new BadRequestException(error, attempts);
-      case 401 -> new AuthenticationException(error, attempts);
-      case 403 -> new PermissionDeniedException(error, attempts);
-      case 404 -> new NotFoundException(error, attempts);
-      case 405 -> new MethodNotAllowedException(error, attempts);
-      case 406 -> new NotAcceptableException(error, attempts);
-      case 408 -> new RequestTimeoutException(error, attempts);
-      case 409 -> new ConflictException(error, attempts);
-      case 413 -> new PayloadTooLargeException(error, attempts);
-      case 414 -> new UriTooLongException(error, attempts);
-      case 415 -> new UnsupportedMediaTypeException(error, attempts);
-      case 422 -> new UnprocessableEntityException(error, attempts);
-      case 426 -> new UpgradeRequiredException(error, attempts);
-      case 431 -> new RequestHeaderFieldsTooLargeException(error, attempts);
-      case 429 ->
-          new RateLimitException(
-              error,
-              RetryAfter.parse(
-                      error.header("Retry-After").orElse(null),
-                      error.header("RateLimit").orElse(null),
-                      clock.instant())
-                  .orElse(null),
-              attempts);
-      case 500 -> new InternalServerException(error, attempts);
-      case 502 -> new BadGatewayException(error, attempts);
-      case 504 -> new GatewayTimeoutException(error, attempts);
-      default -> new UnexpectedStatusException(error, attempts);
-    };
+    return StatusExceptions.of(
+        error,
+        attempts,
+        RetryAfter.parse(
+                error.header("Retry-After").orElse(null),
+                error.header("RateLimit").orElse(null),
+                clock.instant())
+            .orElse(null));
   }
 
   /**
