@@ -1,6 +1,6 @@
 package dev.worldsapi.server;
 
-import dev.worldsapi.server.api.WorldsJobsApi;
+import dev.worldsapi.server.api.WorldsJobsApiTestDouble;
 import dev.worldsapi.server.auth.CurrentCaller;
 import dev.worldsapi.server.errors.WorldsApiException;
 import dev.worldsapi.server.model.CreateWorldManifestRequest;
@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * A stand-in implementation of the generated interface, with no JAX-RS annotations of its own, that
  * fails in chosen ways so the runtime's answers can be checked.
  */
-public final class StubJobsApi implements WorldsJobsApi {
+public final class StubJobsApi extends WorldsJobsApiTestDouble {
 
   /** The body of the last manifest request, as the implementation received it. */
   volatile CreateWorldManifestRequest lastManifestRequest;
