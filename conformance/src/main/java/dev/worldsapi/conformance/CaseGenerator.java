@@ -109,6 +109,7 @@ final class CaseGenerator {
 
     void addTo(List<ConformanceCase> cases) {
       cases.add(positive("the minimal request", requiredQuery(), minimalBody()));
+      behaviourCases(cases);
       queryCases(cases);
       pathCases(cases);
       headerCases(cases);
@@ -116,6 +117,106 @@ final class CaseGenerator {
         bodyCases(cases);
       }
       protocolCases(cases);
+    }
+
+    /**
+     * What the spec says beyond a schema, from its extensions: a paged operation answers the page
+     * asked for, no more items than its size, a total that counts them and items in its order; a
+     * path that names a record answers that record, and 404 for a record that does not exist.
+     */
+    private void behaviourCases(List<ConformanceCase> cases) {
+      Object paging =
+          operation.getExtensions() == null
+              ? null
+              : operation.getExtensions().get("x-worlds-pagination");
+      if (paging instanceof Map<?, ?> fields) {
+        Parameter size = queryParameter(String.valueOf(fields.get("page-size")));
+        int max = size.getSchema().getMaximum().intValue();
+        for (int asked : new int[] {1, max}) {
+          Map<String, String> facts = new LinkedHashMap<>();
+          fields.forEach((role, name) -> facts.put(String.valueOf(role), String.valueOf(name)));
+          facts.put("askedPage", "1");
+          facts.put("askedSize", Integer.toString(asked));
+          cases.add(
+              caseOf(
+                  "behaviour",
+                  "page 1 of size " + asked + ": that page, at most " + asked + " items, in order",
+                  method,
+                  Map.of(),
+                  query(
+                      fields.get("page") + "=1&" + fields.get("page-size"),
+                      Integer.toString(asked)),
+                  jsonHeaders(),
+                  bodyText(minimalBody()),
+                  Auth.VALID,
+                  Set.of(200),
+                  null,
+                  new ConformanceCase.Behaviour("page", Map.copyOf(facts))));
+        }
+      }
+      for (Parameter parameter : parameters) {
+        boolean names =
+            "path".equals(parameter.getIn())
+                && !Boolean.TRUE.equals(
+                    parameter.getExtensions() == null
+                        ? null
+                        : parameter.getExtensions().get("x-worlds-scope"));
+        if (!names) {
+          continue;
+        }
+        if (declares(404)) {
+          cases.add(
+              caseOf(
+                  "behaviour",
+                  parameter.getName() + " of no record: 404",
+                  method,
+                  Map.of(parameter.getName(), "conformance-no-such-" + parameter.getName()),
+                  requiredQuery(),
+                  jsonHeaders(),
+                  bodyText(minimalBody()),
+                  Auth.VALID,
+                  Set.of(404),
+                  null));
+        }
+        if ("GET".equals(method) && answersAnId()) {
+          cases.add(
+              caseOf(
+                  "behaviour",
+                  "answers the record its " + parameter.getName() + " names",
+                  method,
+                  Map.of(),
+                  requiredQuery(),
+                  jsonHeaders(),
+                  null,
+                  Auth.VALID,
+                  Set.of(200),
+                  null,
+                  new ConformanceCase.Behaviour(
+                      "same-id", Map.of("field", "id", "parameter", parameter.getName()))));
+        }
+      }
+    }
+
+    private Parameter queryParameter(String name) {
+      return parameters.stream()
+          .filter(p -> "query".equals(p.getIn()) && name.equals(p.getName()))
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException(id + ": x-worlds-pagination names no query " + name));
+    }
+
+    /** Whether the 200 answer is an object with an {@code id}. */
+    private boolean answersAnId() {
+      var ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+      if (ok == null
+          || ok.getContent() == null
+          || ok.getContent().get("application/json") == null) {
+        return false;
+      }
+      Schema<?> schema = ok.getContent().get("application/json").getSchema();
+      return schema != null
+          && schema.getProperties() != null
+          && schema.getProperties().containsKey("id");
     }
 
     private void queryCases(List<ConformanceCase> cases) {
@@ -501,6 +602,32 @@ final class CaseGenerator {
         Auth auth,
         Set<Integer> expected,
         List<Object> loc) {
+      return caseOf(
+          kind,
+          description,
+          httpMethod,
+          pathValues,
+          query,
+          headers,
+          body,
+          auth,
+          expected,
+          loc,
+          ConformanceCase.Behaviour.NONE);
+    }
+
+    private ConformanceCase caseOf(
+        String kind,
+        String description,
+        String httpMethod,
+        Map<String, String> pathValues,
+        String query,
+        Map<String, String> headers,
+        String body,
+        Auth auth,
+        Set<Integer> expected,
+        List<Object> loc,
+        ConformanceCase.Behaviour behaviour) {
       return new ConformanceCase(
           id,
           kind,
@@ -513,7 +640,8 @@ final class CaseGenerator {
           body,
           auth,
           expected,
-          loc);
+          loc,
+          behaviour);
     }
 
     private ConformanceCase positive(String description, String query, ObjectNode request) {

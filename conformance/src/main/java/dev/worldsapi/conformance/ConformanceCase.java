@@ -17,6 +17,7 @@ import java.util.Set;
  * @param body the raw body, or {@code null} for none
  * @param expected the statuses the spec allows for this request
  * @param loc for a 422, the {@code loc} of the one problem the request has; {@code null} otherwise
+ * @param behaviour what a 2xx body must show beyond its schema, as the spec states it
  */
 public record ConformanceCase(
     String operationId,
@@ -30,7 +31,50 @@ public record ConformanceCase(
     String body,
     Auth auth,
     Set<Integer> expected,
-    List<Object> loc) {
+    List<Object> loc,
+    Behaviour behaviour) {
+
+  /** A case whose answer is checked against its status and schema only. */
+  public ConformanceCase(
+      String operationId,
+      String kind,
+      String description,
+      String method,
+      String template,
+      Map<String, String> pathValues,
+      String query,
+      Map<String, String> headers,
+      String body,
+      Auth auth,
+      Set<Integer> expected,
+      List<Object> loc) {
+    this(
+        operationId,
+        kind,
+        description,
+        method,
+        template,
+        pathValues,
+        query,
+        headers,
+        body,
+        auth,
+        expected,
+        loc,
+        Behaviour.NONE);
+  }
+
+  /**
+   * What a 2xx body must show beyond its schema, read from the spec's {@code x-worlds-*}
+   * extensions: {@code page} (a paged answer: the page and page size asked for, no more items than
+   * that, a total that counts them, items in the stated order), {@code same-id} (a read answers the
+   * record its path names), or {@code none}.
+   *
+   * @param facts the field names and values the rule needs, e.g. {@code items}, {@code askedSize}
+   */
+  public record Behaviour(String rule, Map<String, String> facts) {
+    public static final Behaviour NONE = new Behaviour("none", Map.of());
+  }
 
   /** Which credentials the case sends. */
   public enum Auth {

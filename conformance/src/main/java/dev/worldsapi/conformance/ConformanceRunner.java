@@ -142,7 +142,8 @@ public final class ConformanceRunner {
 
   /** Sends the case and checks the answer. */
   public Result run(ConformanceCase c) {
-    String path = path(c);
+    Map<String, String> values = pathValues(c);
+    String path = path(c, values);
     Reply reply = send(c.method(), path, c.body(), c.headers(), c.auth());
     List<String> problems = new ArrayList<>();
     if (!c.expected().contains(reply.status())) {
@@ -158,6 +159,9 @@ public final class ConformanceRunner {
       if (locs.size() != 1 || !locs.get(0).equals(c.loc())) {
         problems.add("one problem at " + c.loc() + " was broken, the errors name " + locs);
       }
+    }
+    if (reply.status() == 200) {
+      problems.addAll(behaviour(c.behaviour(), reply.json(), values));
     }
     if (reply.status() == 401
         && !startsWith(SpecResponses.header(reply.headers(), "WWW-Authenticate"), "Bearer")) {
@@ -214,19 +218,94 @@ public final class ConformanceRunner {
     return List.copyOf(problems);
   }
 
-  private String path(ConformanceCase c) {
-    String path = c.template();
+  /** The path parameters a case is sent with: the target's, a job of its own, then the case's. */
+  private Map<String, String> pathValues(ConformanceCase c) {
     Map<String, String> values =
         new TreeMap<>(Map.of("org", target.org(), "workspace", target.workspace()));
-    if (path.contains("{job_id}")) {
+    if (c.template().contains("{job_id}")) {
       // A case that changes a job gets one of its own.
       values.put("job_id", c.method().equals("GET") ? sharedJobId : createJob());
     }
     values.putAll(c.pathValues());
+    return values;
+  }
+
+  private static String path(ConformanceCase c, Map<String, String> values) {
+    String path = c.template();
     for (Map.Entry<String, String> value : values.entrySet()) {
       path = path.replace("{" + value.getKey() + "}", value.getValue());
     }
     return c.query().isEmpty() ? path : path + "?" + c.query();
+  }
+
+  /** What the body shows against what the spec says it must, beyond its schema. */
+  static List<String> behaviour(
+      ConformanceCase.Behaviour behaviour, JsonNode body, Map<String, String> pathValues) {
+    Map<String, String> facts = behaviour.facts();
+    List<String> problems = new ArrayList<>();
+    switch (behaviour.rule()) {
+      case "page" -> {
+        JsonNode items = body.path(facts.get("items"));
+        int askedPage = Integer.parseInt(facts.get("askedPage"));
+        int askedSize = Integer.parseInt(facts.get("askedSize"));
+        long total = body.path(facts.get("total")).asLong(-1);
+        if (body.path(facts.get("page")).asInt() != askedPage) {
+          problems.add(facts.get("page") + " is not the page asked for, " + askedPage);
+        }
+        if (body.path(facts.get("page-size")).asInt() != askedSize) {
+          problems.add(facts.get("page-size") + " is not the size asked for, " + askedSize);
+        }
+        if (total < 1) {
+          problems.add(
+              facts.get("total") + " is " + total + ", yet the suite made a job there first");
+        }
+        long expected =
+            Math.min(askedSize, Math.max(0, total - (long) (askedPage - 1) * askedSize));
+        if (items.size() != expected) {
+          problems.add(
+              "page "
+                  + askedPage
+                  + " of size "
+                  + askedSize
+                  + " of "
+                  + total
+                  + " holds "
+                  + expected
+                  + " items, not "
+                  + items.size());
+        }
+        String order = facts.get("order");
+        if (order != null && order.startsWith("-")) {
+          String field = order.substring(1);
+          for (int i = 1; i < items.size(); i++) {
+            java.time.OffsetDateTime before =
+                java.time.OffsetDateTime.parse(items.get(i - 1).path(field).asText());
+            java.time.OffsetDateTime after =
+                java.time.OffsetDateTime.parse(items.get(i).path(field).asText());
+            if (after.isAfter(before)) {
+              problems.add(
+                  "items are not in the order "
+                      + order
+                      + ": item "
+                      + i
+                      + " is newer than item "
+                      + (i - 1));
+              break;
+            }
+          }
+        }
+      }
+      case "same-id" -> {
+        String named = pathValues.get(facts.get("parameter"));
+        String answered = body.path(facts.get("field")).asText(null);
+        if (!java.util.Objects.equals(named, answered)) {
+          problems.add(
+              "the answer is the record " + answered + ", not the " + named + " its path names");
+        }
+      }
+      default -> {}
+    }
+    return problems;
   }
 
   private String createJob() {
