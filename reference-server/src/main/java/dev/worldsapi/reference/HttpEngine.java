@@ -152,6 +152,10 @@ public final class HttpEngine {
    * connections at once; a request whose client pauses longer than that (mid-body, say) would then
    * fail although the grace has time left. Here only connections without a request in flight close
    * early; the others have the grace.
+   *
+   * <p>It subclasses {@code org.eclipse.jetty.server.internal.HttpConnection}: Jetty 12 has no
+   * public type for an HTTP/1.1 connection, nor a public hook on its idle expiry (as {@link
+   * RequestDeadlines} needs its parser state, which only that type exposes).
    */
   private static final class GracefulConnections extends HttpConnectionFactory {
     GracefulConnections(HttpConfiguration http) {
