@@ -55,8 +55,11 @@ class PactCoversSpecIT {
           if (!covered.containsKey(operation)) {
             problems.add(
                 operation
-                    + " has no consumer interaction: add a public client method and interactions"
-                    + " for it (README, \"Changing the spec\")");
+                    + " has no consumer interaction: its client methods are generated; add its"
+                    + " success interaction to contract-tests' JobsPactTest and its "
+                    + MUST_COVER
+                    + " interactions to ErrorsPactTest's EVERY_OPERATION (README, \"Changing the"
+                    + " spec\")");
           }
           for (String status : statuses) {
             int interactions = covered.getOrDefault(operation, Map.of()).getOrDefault(status, 0);
@@ -75,7 +78,14 @@ class PactCoversSpecIT {
               }
             } else {
               cell = "**MISSING**";
-              problems.add(operation + " " + status + " is neither covered nor waived");
+              problems.add(
+                  operation
+                      + " "
+                      + status
+                      + " is neither covered nor waived: add an interaction for it, or, when no"
+                      + " consumer can stage it and it is not one of "
+                      + MUST_COVER
+                      + ", a waiver with its reason in pact-coverage-waivers.yaml");
             }
             cells.put(status, cell);
           }
