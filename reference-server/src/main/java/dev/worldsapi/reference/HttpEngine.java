@@ -209,6 +209,9 @@ public final class HttpEngine {
           ProtocolErrors.describe(status, message, failure, inRequestLine, maxHeadBytes);
       response.setStatus(refusal.status());
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      // Jetty does not read another request on a connection it refused one on: say so, or a
+      // client that pools connections sends its next request into a closed one.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
       response.write(true, ByteBuffer.wrap(envelope(refusal.status(), refusal.detail())), callback);
       return true;
     }

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Requests the HTTP engine refuses before the application sees them, sent as raw bytes: each is
- * answered with its status and the envelope, and a {@code detail} that names what to fix rather
- * than the parser's words ("Bad Request", "Illegal character CNTL=0x1").
+ * answered with its status and the envelope, a {@code detail} that names what to fix rather than
+ * the parser's words ("Bad Request", "Illegal character CNTL=0x1"), and {@code Connection: close},
+ * since the engine reads nothing more on that connection.
  */
 class ProtocolErrorsTest {
 
@@ -79,6 +80,9 @@ class ProtocolErrorsTest {
                 + "Connection: close\r\n\r\n");
 
     assertThat(answer).as(what).startsWith("HTTP/1.1 " + status + " ");
+    assertThat(answer.substring(0, answer.indexOf("\r\n\r\n")))
+        .as("%s: the connection is not reused, and the client is told", what)
+        .containsIgnoringCase("\r\nConnection: close");
     JsonNode envelope =
         new ObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
     assertThat(envelope.path("code").asInt()).isEqualTo(status);
