@@ -58,19 +58,49 @@ public final class JerseyHost implements ServerHost {
             .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     components.forEach(app::register);
     JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, app);
+    Handler served = new WholeResponses(container);
     return HttpEngine.start(
         options.host(),
         options.port(),
         options.connectionLimits(),
         options.maxRequestBodyBytes(),
-        new WholeResponses(container));
+        // Only test mode can arm the dropped-connection fault: only there is it looked for.
+        options.testMode() ? new DroppedConnections(served) : served);
+  }
+
+  /**
+   * Test mode's: a response marked {@link Faults#DROP_HEADER} is never sent, its connection closed
+   * instead, for the dropped-connection fault. Outside {@link WholeResponses}, which sends a
+   * gathered body in one write, so that nothing of a dropped answer reaches the client.
+   */
+  private static final class DroppedConnections extends Handler.Wrapper {
+
+    DroppedConnections(Handler served) {
+      super(served);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      Response dropping =
+          new Response.Wrapper(request, response) {
+            @Override
+            public void write(boolean last, ByteBuffer content, Callback written) {
+              if (getHeaders().contains(Faults.DROP_HEADER)) {
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
+                written.failed(new EofException("connection dropped by a test fault"));
+              } else {
+                super.write(last, content, written);
+              }
+            }
+          };
+      return super.handle(request, dropping, callback);
+    }
   }
 
   /**
    * Gathers a response's body (Jersey on Jetty writes it as it is produced, so it would go out in
    * chunks) and sends it whole, with its Content-Length, when the response ends; past {@link
-   * #WHOLE_BODY_BYTES} it streams. A response marked {@link Faults#DROP_HEADER} is never sent: its
-   * connection is closed instead.
+   * #WHOLE_BODY_BYTES} it streams.
    */
   private static final class WholeResponses extends Handler.Wrapper {
 
@@ -108,21 +138,8 @@ public final class JerseyHost implements ServerHost {
       this.request = request;
     }
 
-    private boolean dropped() {
-      return getHeaders().contains(Faults.DROP_HEADER);
-    }
-
-    private void drop(Callback callback) {
-      request.getConnectionMetaData().getConnection().getEndPoint().close();
-      callback.failed(new EofException("connection dropped by a test fault"));
-    }
-
     @Override
     public void write(boolean last, ByteBuffer content, Callback callback) {
-      if (dropped()) {
-        drop(callback);
-        return;
-      }
       if (streaming) {
         super.write(last, content, callback);
         return;
@@ -170,9 +187,7 @@ public final class JerseyHost implements ServerHost {
       return new Callback() {
         @Override
         public void succeeded() {
-          if (dropped()) {
-            drop(callback);
-          } else if (streaming) {
+          if (streaming) {
             callback.succeeded();
           } else {
             beforeCommitting();
