@@ -17,7 +17,8 @@ import java.util.Set;
  * @param body the raw body, or {@code null} for none
  * @param expected the statuses the spec allows for this request
  * @param loc for a 422, the {@code loc} of the one problem the request has; {@code null} otherwise
- * @param behaviour what a 2xx body must show beyond its schema, as the spec states it
+ * @param behaviour what a 2xx body must show beyond its schema, as the spec states it ({@link
+ *     Behaviour#NONE} for nothing more)
  */
 public record ConformanceCase(
     String operationId,
@@ -33,36 +34,6 @@ public record ConformanceCase(
     Set<Integer> expected,
     List<Object> loc,
     Behaviour behaviour) {
-
-  /** A case whose answer is checked against its status and schema only. */
-  public ConformanceCase(
-      String operationId,
-      String kind,
-      String description,
-      String method,
-      String template,
-      Map<String, String> pathValues,
-      String query,
-      Map<String, String> headers,
-      String body,
-      Auth auth,
-      Set<Integer> expected,
-      List<Object> loc) {
-    this(
-        operationId,
-        kind,
-        description,
-        method,
-        template,
-        pathValues,
-        query,
-        headers,
-        body,
-        auth,
-        expected,
-        loc,
-        Behaviour.NONE);
-  }
 
   /**
    * What a 2xx body must show beyond its schema, read from the spec's {@code x-worlds-*}

@@ -85,15 +85,7 @@ class RateLimitTest {
           waits.add(duration);
           clock.move(duration);
         };
-    WorldsClient client =
-        WorldsClient.builder()
-            .baseUrl(base())
-            .token(TOKEN)
-            .workspace(DemoData.ORG, DemoData.WORKSPACE)
-            .clock(clock)
-            .sleeper(sleeper)
-            .maxRetries(1)
-            .build();
+    WorldsClient client = client(1, sleeper);
 
     client.jobs().list();
     RawResponse<Page<WorldJob>> second =
@@ -109,13 +101,11 @@ class RateLimitTest {
   void withoutRetriesTheCallerSeesTheWaitOnTheException() {
     start(new RateLimit(1, Duration.ofSeconds(30)));
     WorldsClient client =
-        WorldsClient.builder()
-            .baseUrl(base())
-            .token(TOKEN)
-            .workspace(DemoData.ORG, DemoData.WORKSPACE)
-            .clock(clock)
-            .maxRetries(0)
-            .build();
+        client(
+            0,
+            duration -> {
+              throw new AssertionError("a client without retries waited " + duration);
+            });
     client.jobs().list();
 
     try {
@@ -137,6 +127,18 @@ class RateLimitTest {
                 .rateLimit(limit)
                 .build(),
             clock);
+  }
+
+  /** The real client on the server's clock, its waits made by {@code sleeper}. */
+  private WorldsClient client(int maxRetries, Sleeper sleeper) {
+    return WorldsClient.builder()
+        .baseUrl(base())
+        .token(TOKEN)
+        .workspace(DemoData.ORG, DemoData.WORKSPACE)
+        .clock(clock)
+        .sleeper(sleeper)
+        .maxRetries(maxRetries)
+        .build();
   }
 
   private String base() {
